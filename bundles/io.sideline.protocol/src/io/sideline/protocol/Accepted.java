@@ -1,0 +1,73 @@
+package io.sideline.protocol;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An event the host's vote accepted, broadcast to every peer, type {@code "accepted"}.
+ * <p>
+ * The timeline is the sequence of these messages ordered by {@link #seq()}, which has no gaps. An
+ * event keeps its {@link #id()} for life; a correction produces a new message with the same id, a
+ * higher {@link #version()} and the status {@link Status#AMENDED} or {@link Status#RETRACTED}.
+ * <p>
+ * Its {@code event} object is the original design's, {@code "type": "event"} included, so a client of
+ * that design that reads the {@code event} object sees the accepted event.
+ *
+ * @param time       when the host accepted this version (the seed's "time of sending")
+ * @param id         the stable id of the event
+ * @param seq        its position in the host's timeline, 1-based and without gaps
+ * @param version    1 when first accepted, one more for each correction
+ * @param status     accepted, amended or retracted
+ * @param event      the event as accepted: the vote's title and origin, and the median reported time
+ * @param votes      how many distinct peers reported it
+ * @param confidence how sure the vote is, from 0 to 1
+ * @param reason     optional: why it was corrected
+ */
+public record Accepted(Instant time, String id, long seq, int version, Status status, TimelineEvent event, int votes,
+        double confidence, String reason) implements Message {
+
+    public static final String TYPE = "accepted";
+
+    /** The state of an accepted event after its latest version. */
+    public enum Status {
+        /** accepted by the vote, never corrected */
+        ACCEPTED("accepted"),
+        /** corrected: this version replaces the earlier ones */
+        AMENDED("amended"),
+        /** withdrawn by a voted retraction: a tombstone */
+        RETRACTED("retracted");
+
+        private final String wire;
+
+        Status(String wire) {
+            this.wire = wire;
+        }
+
+        /** @return the JSON value */
+        public String wire() {
+            return wire;
+        }
+
+        /** @return the status with this JSON value, or {@code null} */
+        public static Status fromWire(String value) {
+            for (Status s : values()) {
+                if (s.wire.equals(value)) {
+                    return s;
+                }
+            }
+            return null;
+        }
+    }
+
+    public Accepted {
+        Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(event, "event");
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+}

@@ -1,0 +1,25 @@
+package io.sideline.protocol;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A keep-alive, type {@code "heartbeat"}, sent either way when a connection has been quiet. The host's
+ * carries its newest sequence number, so a peer notices a gap without waiting for the next event.
+ *
+ * @param time when it was sent
+ * @param seq  optional: the sender's newest sequence number
+ */
+public record Heartbeat(Instant time, Long seq) implements Message {
+
+    public static final String TYPE = "heartbeat";
+
+    public Heartbeat {
+        Objects.requireNonNull(time, "time");
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+}

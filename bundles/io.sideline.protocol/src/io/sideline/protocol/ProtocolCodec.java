@@ -1,0 +1,359 @@
+package io.sideline.protocol;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonPrimitive;
+import com.google.gson.Strictness;
+import com.google.gson.TypeAdapter;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+
+import io.sideline.protocol.internal.JsonFields;
+
+/**
+ * Reads and writes protocol messages. Thread-safe and stateless apart from its limits: share one.
+ * <p>
+ * {@link #decode(String)} accepts exactly what {@code docs/protocol.md} describes and refuses anything
+ * else with a {@link ProtocolException}; it never throws anything else for any input. Fields it does not
+ * know are ignored, so newer peers can add fields without breaking older hosts.
+ */
+public final class ProtocolCodec {
+
+    /** The names of the message types this codec reads, in the order the reference lists them. */
+    public static final List<String> TYPES = List.of(EventReport.TYPE, Setup.TYPE, Hello.TYPE, Accepted.TYPE,
+            Correction.TYPE, ErrorMessage.TYPE, Heartbeat.TYPE);
+
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    private static final TypeAdapter<JsonElement> ELEMENTS = GSON.getAdapter(JsonElement.class);
+    private static final long MAX_SEQ = Long.MAX_VALUE / 2;
+    private static final ProtocolCodec STANDARD = new ProtocolCodec(ProtocolLimits.STANDARD);
+
+    private final ProtocolLimits limits;
+
+    /** @param limits the limits to enforce */
+    public ProtocolCodec(ProtocolLimits limits) {
+        this.limits = limits;
+    }
+
+    /** @return a codec with {@link ProtocolLimits#STANDARD} */
+    public static ProtocolCodec standard() {
+        return STANDARD;
+    }
+
+    /** @return the limits this codec enforces */
+    public ProtocolLimits limits() {
+        return limits;
+    }
+
+    // ------------------------------------------------------------------------------------------ decode
+
+    /**
+     * @param json one message
+     * @return the message
+     * @throws ProtocolException if the text is not a valid message; its message says why
+     */
+    public Message decode(String json) throws ProtocolException {
+        if (json == null) {
+            throw new ProtocolException(ProtocolError.MALFORMED_JSON, null, "the message is empty");
+        }
+        checkSize(json);
+        return decode(parse(json));
+    }
+
+    /**
+     * @param utf8 one message as UTF-8 bytes
+     * @return the message
+     * @throws ProtocolException if the bytes are not a valid message
+     */
+    public Message decode(byte[] utf8) throws ProtocolException {
+        if (utf8.length > limits.maxMessageBytes()) {
+            throw tooLarge(utf8.length);
+        }
+        return decode(parse(new String(utf8, StandardCharsets.UTF_8)));
+    }
+
+    private void checkSize(String json) throws ProtocolException {
+        int max = limits.maxMessageBytes();
+        if (json.length() > max) {
+            throw tooLarge(json.length());
+        }
+        if ((long) json.length() * 3 > max) {
+            int bytes = utf8Length(json);
+            if (bytes > max) {
+                throw tooLarge(bytes);
+            }
+        }
+    }
+
+    private ProtocolException tooLarge(int size) {
+        return new ProtocolException(ProtocolError.MESSAGE_TOO_LARGE, null, "the message is at least " + size
+                + " bytes; the limit is " + limits.maxMessageBytes() + " bytes");
+    }
+
+    private static int utf8Length(String s) {
+        int bytes = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
+    }
+
+    private static JsonObject parse(String json) throws ProtocolException {
+        if (json.isBlank()) {
+            throw new ProtocolException(ProtocolError.MALFORMED_JSON, null, "the message is empty");
+        }
+        JsonElement root;
+        try (JsonReader reader = new JsonReader(new StringReader(json))) {
+            reader.setStrictness(Strictness.STRICT);
+            root = ELEMENTS.read(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new ProtocolException(ProtocolError.MALFORMED_JSON, null,
+                        "malformed JSON: there is more text after the message ends");
+            }
+        } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
+            throw new ProtocolException(ProtocolError.MALFORMED_JSON, null, "malformed JSON: " + plain(e));
+        } catch (StackOverflowError e) {
+            throw new ProtocolException(ProtocolError.MALFORMED_JSON, null, "malformed JSON: nested too deeply");
+        }
+        if (root == null || !root.isJsonObject()) {
+            throw new ProtocolException(ProtocolError.WRONG_TYPE, null, "a message must be a JSON object");
+        }
+        return root.getAsJsonObject();
+    }
+
+    /** Gson's messages end with a link to its troubleshooting guide; a peer needs only the first part. */
+    private static String plain(Exception e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        int see = m.indexOf("\nSee ");
+        if (see >= 0) {
+            m = m.substring(0, see);
+        }
+        return m.replace("com.google.gson.stream.MalformedJsonException: ", "");
+    }
+
+    private Message decode(JsonObject root) throws ProtocolException {
+        JsonFields f = new JsonFields(root, "", limits);
+        String type = typeOf(root, f);
+        return switch (type) {
+            case EventReport.TYPE -> readReport(f);
+            case Setup.TYPE -> readSetup(f);
+            case Hello.TYPE -> new Hello(f.token("token"), f.optLong("lastSeq", 0, MAX_SEQ), f.optText("client"));
+            case Accepted.TYPE -> readAccepted(f);
+            case Correction.TYPE -> readCorrection(f);
+            case ErrorMessage.TYPE -> new ErrorMessage(f.keyword("code"), f.token("message"), f.optToken("field"),
+                    f.optToken("ref"));
+            case Heartbeat.TYPE -> new Heartbeat(f.timestamp("time"), f.optLong("seq", 0, MAX_SEQ));
+            default -> throw new ProtocolException(ProtocolError.UNKNOWN_TYPE, "type", "unknown message type \""
+                    + abbreviate(type) + "\"; expected one of " + String.join(", ", TYPES));
+        };
+    }
+
+    /**
+     * The type is the top-level {@code type}; a message of the original design's sample shape carries it
+     * inside {@code event} instead.
+     */
+    private static String typeOf(JsonObject root, JsonFields f) throws ProtocolException {
+        if (f.has("type")) {
+            JsonElement t = root.get("type");
+            if (!t.isJsonPrimitive() || !t.getAsJsonPrimitive().isString()) {
+                throw new ProtocolException(ProtocolError.WRONG_TYPE, "type", "\"type\" must be a string");
+            }
+            return t.getAsString();
+        }
+        JsonElement event = root.get("event");
+        if (event != null && event.isJsonObject()) {
+            JsonElement inner = event.getAsJsonObject().get("type");
+            if (inner != null && inner.isJsonPrimitive() && EventReport.TYPE.equals(inner.getAsString())) {
+                return EventReport.TYPE;
+            }
+        }
+        throw new ProtocolException(ProtocolError.MISSING_FIELD, "type",
+                "\"type\" is missing; expected one of " + String.join(", ", TYPES));
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+
+    private EventReport readReport(JsonFields f) throws ProtocolException {
+        return new EventReport(f.timestamp("time"), f.token("token"), readEvent(f.object("event")), f.optToken("ref"));
+    }
+
+    private static TimelineEvent readEvent(JsonFields e) throws ProtocolException {
+        if (e.has("type") && !EventReport.TYPE.equals(e.keyword("type"))) {
+            throw new ProtocolException(ProtocolError.INVALID_VALUE, e.pathOf("type"),
+                    "\"" + e.pathOf("type") + "\" must be \"event\" when present");
+        }
+        return new TimelineEvent(e.text("title"), e.text("origin"), e.timestamp("time"), e.optText("player"),
+                e.optInt("period", 1, 99), e.optLong("clock", 0, 366L * 24 * 3600 * 1000), e.optTextMap("qualifiers"));
+    }
+
+    private static Setup readSetup(JsonFields f) throws ProtocolException {
+        return new Setup(f.textList("origins"), f.textList("actions"), f.optToken("matchId"), f.optText("name"),
+                f.optText("sport"), f.optLong("lastSeq", 0, MAX_SEQ));
+    }
+
+    private static Accepted readAccepted(JsonFields f) throws ProtocolException {
+        String statusText = f.keyword("status");
+        Accepted.Status status = Accepted.Status.fromWire(statusText);
+        if (status == null) {
+            throw new ProtocolException(ProtocolError.INVALID_VALUE, "status", "\"status\" is \"" + abbreviate(statusText)
+                    + "\"; expected accepted, amended or retracted");
+        }
+        return new Accepted(f.timestamp("time"), f.token("id"), f.longValue("seq", 1, MAX_SEQ),
+                f.intValue("version", 1, Integer.MAX_VALUE), status, readEvent(f.object("event")),
+                f.intValue("votes", 0, Integer.MAX_VALUE), f.doubleValue("confidence", 0, 1), f.optText("reason"));
+    }
+
+    private static Correction readCorrection(JsonFields f) throws ProtocolException {
+        String actionText = f.keyword("action");
+        Correction.Action action = Correction.Action.fromWire(actionText);
+        if (action == null) {
+            throw new ProtocolException(ProtocolError.INVALID_VALUE, "action", "\"action\" is \"" + abbreviate(actionText)
+                    + "\"; expected retract or amend");
+        }
+        TimelineEvent amended = null;
+        if (action == Correction.Action.AMEND) {
+            amended = readEvent(f.object("event"));
+        } else if (f.has("event")) {
+            throw new ProtocolException(ProtocolError.INVALID_VALUE, "event", "a retraction carries no \"event\"");
+        }
+        return new Correction(f.timestamp("time"), f.token("token"), f.token("target"), action, amended,
+                f.optText("reason"), f.optToken("ref"));
+    }
+
+    // ------------------------------------------------------------------------------------------ encode
+
+    /**
+     * @param message any message
+     * @return its JSON text, one line
+     */
+    public String encode(Message message) {
+        return GSON.toJson(toJson(message));
+    }
+
+    /**
+     * @param message any message
+     * @return its JSON text as UTF-8 bytes, ready to be sent (and shared by every send) as one frame
+     */
+    public byte[] encodeUtf8(Message message) {
+        return encode(message).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** @return the JSON tree of a message */
+    public JsonObject toJson(Message message) {
+        JsonObject o = new JsonObject();
+        o.addProperty("type", message.type());
+        switch (message) {
+            case EventReport r -> {
+                o.addProperty("time", r.time().toEpochMilli());
+                o.addProperty("token", r.token());
+                o.add("event", writeEvent(r.event()));
+                putIfPresent(o, "ref", r.ref());
+            }
+            case Setup s -> {
+                o.add("origins", strings(s.origins()));
+                o.add("actions", strings(s.actions()));
+                putIfPresent(o, "matchId", s.matchId());
+                putIfPresent(o, "name", s.name());
+                putIfPresent(o, "sport", s.sport());
+                putIfPresent(o, "lastSeq", s.lastSeq());
+            }
+            case Hello h -> {
+                o.addProperty("token", h.token());
+                putIfPresent(o, "lastSeq", h.lastSeq());
+                putIfPresent(o, "client", h.client());
+            }
+            case Accepted a -> {
+                o.addProperty("time", a.time().toEpochMilli());
+                o.addProperty("id", a.id());
+                o.addProperty("seq", a.seq());
+                o.addProperty("version", a.version());
+                o.addProperty("status", a.status().wire());
+                o.add("event", writeEvent(a.event()));
+                o.addProperty("votes", a.votes());
+                o.addProperty("confidence", a.confidence());
+                putIfPresent(o, "reason", a.reason());
+            }
+            case Correction c -> {
+                o.addProperty("time", c.time().toEpochMilli());
+                o.addProperty("token", c.token());
+                o.addProperty("target", c.target());
+                o.addProperty("action", c.action().wire());
+                if (c.amended() != null) {
+                    o.add("event", writeEvent(c.amended()));
+                }
+                putIfPresent(o, "reason", c.reason());
+                putIfPresent(o, "ref", c.ref());
+            }
+            case ErrorMessage e -> {
+                o.addProperty("code", e.code());
+                o.addProperty("message", e.message());
+                putIfPresent(o, "field", e.field());
+                putIfPresent(o, "ref", e.ref());
+            }
+            case Heartbeat h -> {
+                o.addProperty("time", h.time().toEpochMilli());
+                putIfPresent(o, "seq", h.seq());
+            }
+        }
+        return o;
+    }
+
+    private static JsonObject writeEvent(TimelineEvent e) {
+        JsonObject o = new JsonObject();
+        o.addProperty("type", EventReport.TYPE);
+        o.addProperty("title", e.title());
+        o.addProperty("origin", e.origin());
+        o.addProperty("time", e.time().toEpochMilli());
+        putIfPresent(o, "player", e.player());
+        putIfPresent(o, "period", e.period());
+        putIfPresent(o, "clock", e.clockMillis());
+        if (!e.qualifiers().isEmpty()) {
+            JsonObject q = new JsonObject();
+            for (Map.Entry<String, String> entry : e.qualifiers().entrySet()) {
+                q.addProperty(entry.getKey(), entry.getValue());
+            }
+            o.add("qualifiers", q);
+        }
+        return o;
+    }
+
+    private static JsonArray strings(List<String> values) {
+        JsonArray a = new JsonArray(values.size());
+        values.forEach(v -> a.add(new JsonPrimitive(v)));
+        return a;
+    }
+
+    private static void putIfPresent(JsonObject o, String name, String value) {
+        if (value != null) {
+            o.addProperty(name, value);
+        }
+    }
+
+    private static void putIfPresent(JsonObject o, String name, Number value) {
+        if (value != null) {
+            o.addProperty(name, value);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.sideline.protocol;
+
+/**
+ * A message was refused. {@link #getMessage()} says why in words a person understands and names the
+ * field; {@link #toErrorMessage(String)} is what goes back to the peer.
+ */
+public final class ProtocolException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ProtocolError error;
+    private final String field;
+
+    /**
+     * @param error   the code
+     * @param field   the JSON path of the offending field, or {@code null} when it is the whole message
+     * @param message what is wrong, in words
+     */
+    public ProtocolException(ProtocolError error, String field, String message) {
+        super(message);
+        this.error = error;
+        this.field = field;
+    }
+
+    /** @return the error code */
+    public ProtocolError error() {
+        return error;
+    }
+
+    /** @return the JSON path of the offending field, or {@code null} */
+    public String field() {
+        return field;
+    }
+
+    /**
+     * @param ref the {@code ref} of the refused message, if it had one
+     * @return the error message to send back to the peer
+     */
+    public ErrorMessage toErrorMessage(String ref) {
+        return new ErrorMessage(error.code(), getMessage(), field, ref);
+    }
+}

@@ -1,0 +1,37 @@
+package io.sideline.protocol;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a host sends a peer first: the origins and the actions that can be reported, type
+ * {@code "setup"}. The first two fields are the original design's; the rest are optional extensions.
+ *
+ * @param origins the origins, usually the teams, home first (seed field {@code origins})
+ * @param actions the titles of the events that can be reported (seed field {@code actions})
+ * @param matchId optional: the lookup server's id of the match
+ * @param name    optional: the match's display name
+ * @param sport   optional: the sport id, for example {@code "football"}
+ * @param lastSeq optional: the sequence number of the newest accepted event the host holds (0 for
+ *                none); the catch-up that follows ends there
+ */
+public record Setup(List<String> origins, List<String> actions, String matchId, String name, String sport,
+        Long lastSeq) implements Message {
+
+    public static final String TYPE = "setup";
+
+    public Setup {
+        origins = List.copyOf(Objects.requireNonNull(origins, "origins"));
+        actions = List.copyOf(Objects.requireNonNull(actions, "actions"));
+    }
+
+    /** The original design's setup: origins and actions. */
+    public Setup(List<String> origins, List<String> actions) {
+        this(origins, actions, null, null, null, null);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+}

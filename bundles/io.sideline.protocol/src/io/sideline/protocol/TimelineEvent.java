@@ -1,0 +1,37 @@
+package io.sideline.protocol;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Something that happened in a match: the {@code event} object of the original design.
+ *
+ * @param title      the action, for example {@code "Goal"} (seed field {@code title})
+ * @param origin     who made it, usually a team (seed field {@code origin})
+ * @param time       when it took place, which may be earlier than when it was sent (seed field {@code time})
+ * @param player     optional: the player it is credited to
+ * @param period     optional: the period of play (1-based), when the reporter knows it
+ * @param clockMillis optional: the match clock in milliseconds, when the reporter knows it
+ * @param qualifiers optional details such as a shot's outcome or a card's colour; empty if none
+ */
+public record TimelineEvent(String title, String origin, Instant time, String player, Integer period,
+        Long clockMillis, Map<String, String> qualifiers) {
+
+    public TimelineEvent {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(time, "time");
+        qualifiers = qualifiers == null ? Map.of() : Map.copyOf(qualifiers);
+    }
+
+    /** The original design's event: title, origin and time only. */
+    public TimelineEvent(String title, String origin, Instant time) {
+        this(title, origin, time, null, null, null, Map.of());
+    }
+
+    /** @return a copy of this event with another player */
+    public TimelineEvent withPlayer(String newPlayer) {
+        return new TimelineEvent(title, origin, time, newPlayer, period, clockMillis, qualifiers);
+    }
+}

@@ -1,0 +1,12 @@
+/**
+ * The Sideline wire protocol: the JSON messages peers and hosts exchange over WebSocket.
+ * <p>
+ * The two messages of the original design, {@link EventReport} ({@code "event"}) and {@link Setup}
+ * ({@code "setup"}), are read and written exactly as that design shows them; every other message
+ * extends it without changing what an original client sees. {@link ProtocolCodec} turns text into
+ * {@link Message}s and back, and refuses bad input with a {@link ProtocolException} that names the
+ * field and the problem. The reference is {@code docs/protocol.md}.
+ * <p>
+ * This package is API (version 1.0): names, JSON field names and error codes do not change.
+ */
+package io.sideline.protocol;
