@@ -1,0 +1,24 @@
+package io.sideline.ui;
+
+/**
+ * The ids of Sideline's perspectives and views. Other bundles and third-party plugins may refer to them,
+ * so they never change.
+ */
+public final class SidelineUi {
+
+    /** the bundle id of the workbench */
+    public static final String PLUGIN_ID = "io.sideline.ui";
+    /** the Live perspective: palette, feed, statistics and match info */
+    public static final String PERSPECTIVE_LIVE = "io.sideline.ui.perspectives.live";
+    /** the palette of buttons that report what happens */
+    public static final String VIEW_PALETTE = "io.sideline.ui.views.palette";
+    /** the feed of accepted events */
+    public static final String VIEW_FEED = "io.sideline.ui.views.feed";
+    /** the statistics charts */
+    public static final String VIEW_STATISTICS = "io.sideline.ui.views.statistics";
+    /** the match: teams, score and clock */
+    public static final String VIEW_MATCH = "io.sideline.ui.views.match";
+
+    private SidelineUi() {
+    }
+}

@@ -1,0 +1,78 @@
+package io.sideline.ui.internal;
+
+import org.eclipse.jface.action.GroupMarker;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.ui.IWorkbenchActionConstants;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.actions.ActionFactory;
+import org.eclipse.ui.actions.ActionFactory.IWorkbenchAction;
+import org.eclipse.ui.actions.ContributionItemFactory;
+import org.eclipse.ui.application.ActionBarAdvisor;
+import org.eclipse.ui.application.IActionBarConfigurer;
+
+/** File, Window and Help menus; later features contribute commands through menu contributions. */
+final class SidelineActionBarAdvisor extends ActionBarAdvisor {
+
+    private IWorkbenchAction quit;
+    private IWorkbenchAction preferences;
+    private IWorkbenchAction resetPerspective;
+    private IWorkbenchAction about;
+
+    SidelineActionBarAdvisor(IActionBarConfigurer configurer) {
+        super(configurer);
+    }
+
+    @Override
+    protected void makeActions(IWorkbenchWindow window) {
+        quit = register(ActionFactory.QUIT.create(window));
+        preferences = register(ActionFactory.PREFERENCES.create(window));
+        resetPerspective = register(ActionFactory.RESET_PERSPECTIVE.create(window));
+        about = register(ActionFactory.ABOUT.create(window));
+    }
+
+    private IWorkbenchAction register(IWorkbenchAction action) {
+        super.register(action);
+        return action;
+    }
+
+    @Override
+    protected void fillMenuBar(IMenuManager menuBar) {
+        IWorkbenchWindow window = getActionBarConfigurer().getWindowConfigurer().getWindow();
+
+        MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
+        file.add(new GroupMarker(IWorkbenchActionConstants.FILE_START));
+        file.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        file.add(new Separator());
+        file.add(new GroupMarker("import.ext"));
+        file.add(new GroupMarker("export.ext"));
+        file.add(new Separator());
+        file.add(quit);
+        file.add(new GroupMarker(IWorkbenchActionConstants.FILE_END));
+
+        MenuManager windowMenu = new MenuManager("&Window", IWorkbenchActionConstants.M_WINDOW);
+        MenuManager perspectives = new MenuManager("Open &Perspective");
+        perspectives.add(ContributionItemFactory.PERSPECTIVES_SHORTLIST.create(window));
+        MenuManager views = new MenuManager("Show &View");
+        views.add(ContributionItemFactory.VIEWS_SHORTLIST.create(window));
+        windowMenu.add(perspectives);
+        windowMenu.add(views);
+        windowMenu.add(resetPerspective);
+        windowMenu.add(new Separator());
+        windowMenu.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        windowMenu.add(preferences);
+
+        MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
+        help.add(new GroupMarker(IWorkbenchActionConstants.HELP_START));
+        help.add(new Separator());
+        help.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        help.add(about);
+        help.add(new GroupMarker(IWorkbenchActionConstants.HELP_END));
+
+        menuBar.add(file);
+        menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
+        menuBar.add(windowMenu);
+        menuBar.add(help);
+    }
+}
