@@ -5,6 +5,8 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -76,6 +78,9 @@ public final class ProtocolCodec {
      * @throws ProtocolException if the bytes are not a valid message
      */
     public Message decode(byte[] utf8) throws ProtocolException {
+        if (utf8 == null) {
+            throw new ProtocolException(ProtocolError.MALFORMED_JSON, null, "the message is empty");
+        }
         if (utf8.length > limits.maxMessageBytes()) {
             throw tooLarge(utf8.length);
         }
@@ -126,12 +131,18 @@ public final class ProtocolCodec {
         try (JsonReader reader = new JsonReader(new StringReader(json))) {
             reader.setStrictness(Strictness.STRICT);
             root = ELEMENTS.read(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
+            boolean more;
+            try {
+                more = reader.peek() != JsonToken.END_DOCUMENT;
+            } catch (IOException | IllegalStateException e) {
+                more = true; // a strict reader refuses a second value before returning it
+            }
+            if (more) {
                 throw new ProtocolException(ProtocolError.MALFORMED_JSON, null,
                         "malformed JSON: there is more text after the message ends");
             }
         } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
-            throw new ProtocolException(ProtocolError.MALFORMED_JSON, null, "malformed JSON: " + plain(e));
+            throw new ProtocolException(ProtocolError.MALFORMED_JSON, null, syntaxError(e));
         } catch (StackOverflowError e) {
             throw new ProtocolException(ProtocolError.MALFORMED_JSON, null, "malformed JSON: nested too deeply");
         }
@@ -141,14 +152,37 @@ public final class ProtocolCodec {
         return root.getAsJsonObject();
     }
 
-    /** Gson's messages end with a link to its troubleshooting guide; a peer needs only the first part. */
-    private static String plain(Exception e) {
+    /** What Gson says about a syntax error: what is wrong, where, and the JSON path there. */
+    private static final Pattern GSON_SYNTAX = Pattern.compile("(?s)(.*) at line (\\d+) column (\\d+) path (.*)");
+
+    /**
+     * Gson's messages are written for the programmer who calls it: they end with a link to its
+     * troubleshooting guide, may advise a reader setting, and repeat the peer's own field names however
+     * long. A peer gets what is wrong, the line and column, and a short path.
+     */
+    private static String syntaxError(Exception e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int see = m.indexOf("\nSee ");
         if (see >= 0) {
             m = m.substring(0, see);
         }
-        return m.replace("com.google.gson.stream.MalformedJsonException: ", "");
+        m = m.replace("com.google.gson.stream.MalformedJsonException: ", "");
+        Matcher parts = GSON_SYNTAX.matcher(m);
+        if (!parts.matches()) {
+            return "malformed JSON: " + JsonFields.quote(m);
+        }
+        String what = parts.group(1);
+        if (what.startsWith("Use JsonReader.setStrictness")) {
+            what = "this is not strict JSON (names and strings need double quotes; comments, NaN, Infinity,"
+                    + " leading zeros and unquoted words are not allowed)";
+        } else if (what.startsWith("Nesting limit")) {
+            what = "it is nested too deeply";
+        } else if (what.startsWith("Unescaped control characters")) {
+            what = "a string contains an unescaped control character";
+        }
+        String path = parts.group(4);
+        return "malformed JSON: " + what + " at line " + parts.group(2) + " column " + parts.group(3)
+                + (path.length() <= 2 ? "" : " (in " + JsonFields.quote(path) + ")"); // "$" and "$." say nothing
     }
 
     private Message decode(JsonObject root) throws ProtocolException {
@@ -163,8 +197,8 @@ public final class ProtocolCodec {
             case ErrorMessage.TYPE -> new ErrorMessage(f.keyword("code"), f.token("message"), f.optToken("field"),
                     f.optToken("ref"));
             case Heartbeat.TYPE -> new Heartbeat(f.timestamp("time"), f.optLong("seq", 0, MAX_SEQ));
-            default -> throw new ProtocolException(ProtocolError.UNKNOWN_TYPE, "type", "unknown message type \""
-                    + abbreviate(type) + "\"; expected one of " + String.join(", ", TYPES));
+            default -> throw new ProtocolException(ProtocolError.UNKNOWN_TYPE, "type", "\"type\" is \""
+                    + abbreviate(type) + "\", an unknown message type; expected one of " + String.join(", ", TYPES));
         };
     }
 
@@ -192,7 +226,7 @@ public final class ProtocolCodec {
     }
 
     private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+        return JsonFields.quote(s);
     }
 
     private EventReport readReport(JsonFields f) throws ProtocolException {

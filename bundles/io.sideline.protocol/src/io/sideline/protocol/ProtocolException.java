@@ -37,6 +37,29 @@ public final class ProtocolException extends Exception {
      * @return the error message to send back to the peer
      */
     public ErrorMessage toErrorMessage(String ref) {
-        return new ErrorMessage(error.code(), getMessage(), field, ref);
+        String message = sendable(getMessage());
+        return new ErrorMessage(error.code(), message.isBlank() ? error.code() : message,
+                field == null ? null : sendable(field), ref);
+    }
+
+    /**
+     * An error message is itself a message: its text must pass the peer's checks (no control
+     * characters, at most the standard token length), or the peer would refuse the explanation too.
+     */
+    private static String sendable(String text) {
+        int max = ProtocolLimits.STANDARD.maxTokenLength();
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            b.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        if (b.length() <= max) {
+            return b.toString();
+        }
+        int cut = max - 1;
+        if (Character.isHighSurrogate(b.charAt(cut - 1))) {
+            cut--;
+        }
+        return b.substring(0, cut) + "…";
     }
 }

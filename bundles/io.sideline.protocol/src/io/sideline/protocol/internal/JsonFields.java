@@ -1,10 +1,11 @@
 package io.sideline.protocol.internal;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
@@ -32,6 +33,11 @@ public final class JsonFields {
     /** First timestamp refused: 2100-01-01T00:00:00Z. */
     public static final long MAX_TIMESTAMP_MILLIS = 4_102_444_800_000L;
 
+    /** The most characters of a peer's text that an error message quotes. */
+    private static final int QUOTE_LIMIT = 40;
+    private static final BigDecimal MIN_TIMESTAMP = BigDecimal.valueOf(MIN_TIMESTAMP_MILLIS);
+    private static final BigDecimal MAX_TIMESTAMP = BigDecimal.valueOf(MAX_TIMESTAMP_MILLIS);
+
     private final JsonObject object;
     private final String path;
     private final ProtocolLimits limits;
@@ -40,6 +46,39 @@ public final class JsonFields {
         this.object = object;
         this.path = path;
         this.limits = limits;
+    }
+
+    /**
+     * @param text a peer's text
+     * @return the text made safe to quote in an error message: control characters written as Java-style
+     *         unicode escapes, cut to 40 characters with an ellipsis (never inside a surrogate pair)
+     */
+    public static String quote(String text) {
+        StringBuilder b = new StringBuilder();
+        int count = 0;
+        for (int i = 0; i < text.length(); count++) {
+            if (count == QUOTE_LIMIT) {
+                return b.append('…').toString();
+            }
+            int cp = text.codePointAt(i);
+            if (Character.isISOControl(cp)) {
+                b.append(String.format("\\u%04x", cp));
+            } else {
+                b.appendCodePoint(cp);
+            }
+            i += Character.charCount(cp);
+        }
+        return b.toString();
+    }
+
+    /** @return a number as an error message shows it: exact when short, else rounded to 6 digits */
+    private static String show(BigDecimal d) {
+        String plain = d.toPlainString();
+        return plain.length() <= 24 ? plain : d.round(new MathContext(6)).toString();
+    }
+
+    private static boolean isWhole(BigDecimal d) {
+        return d.signum() == 0 || d.scale() <= 0 || d.stripTrailingZeros().scale() <= 0;
     }
 
     /** @return the JSON path of a field of this object */
@@ -141,24 +180,23 @@ public final class JsonFields {
         try {
             return e.getAsBigDecimal();
         } catch (NumberFormatException ex) {
-            throw wrongType(name, "a number", e);
+            // the JSON number is valid but too large, too small or too long for the reader's limits
+            throw new ProtocolException(ProtocolError.OUT_OF_RANGE, pathOf(name), "\"" + pathOf(name)
+                    + "\" is a number with too many digits or too large an exponent");
         }
     }
 
     private long integer(String name, JsonElement e, long min, long max) throws ProtocolException {
         BigDecimal d = number(name, e);
-        BigDecimal integral;
-        try {
-            integral = new BigDecimal(d.toBigIntegerExact());
-        } catch (ArithmeticException ex) {
+        if (!isWhole(d)) {
             throw new ProtocolException(ProtocolError.WRONG_TYPE, pathOf(name),
-                    "\"" + pathOf(name) + "\" must be a whole number, not " + d.toPlainString());
+                    "\"" + pathOf(name) + "\" must be a whole number, not " + show(d));
         }
-        if (integral.compareTo(BigDecimal.valueOf(min)) < 0 || integral.compareTo(BigDecimal.valueOf(max)) > 0) {
+        if (d.compareTo(BigDecimal.valueOf(min)) < 0 || d.compareTo(BigDecimal.valueOf(max)) > 0) {
             throw new ProtocolException(ProtocolError.OUT_OF_RANGE, pathOf(name),
-                    "\"" + pathOf(name) + "\" is " + d.toPlainString() + "; it must be between " + min + " and " + max);
+                    "\"" + pathOf(name) + "\" is " + show(d) + "; it must be between " + min + " and " + max);
         }
-        return integral.longValueExact();
+        return d.longValueExact();
     }
 
     /** @return a required whole number within [min, max] */
@@ -183,10 +221,11 @@ public final class JsonFields {
 
     /** @return a required number within [min, max] */
     public double doubleValue(String name, double min, double max) throws ProtocolException {
-        double v = number(name, required(name)).doubleValue();
+        BigDecimal d = number(name, required(name));
+        double v = d.doubleValue();
         if (!(v >= min && v <= max)) {
             throw new ProtocolException(ProtocolError.OUT_OF_RANGE, pathOf(name),
-                    "\"" + pathOf(name) + "\" is " + v + "; it must be between " + min + " and " + max);
+                    "\"" + pathOf(name) + "\" is " + show(d) + "; it must be between " + min + " and " + max);
         }
         return v;
     }
@@ -204,22 +243,28 @@ public final class JsonFields {
             millis = parseIso(name, e.getAsString());
         } else if (e.isJsonPrimitive() && e.getAsJsonPrimitive().isNumber()) {
             BigDecimal d = number(name, e);
-            try {
-                millis = d.toBigIntegerExact().longValueExact();
-            } catch (ArithmeticException ex) {
+            if (!isWhole(d)) {
                 throw new ProtocolException(ProtocolError.WRONG_TYPE, pathOf(name), "\"" + pathOf(name)
-                        + "\" must be whole epoch milliseconds or an ISO-8601 string, not " + d.toPlainString());
+                        + "\" must be whole epoch milliseconds or an ISO-8601 string, not " + show(d));
             }
+            if (d.compareTo(MIN_TIMESTAMP) < 0 || d.compareTo(MAX_TIMESTAMP) >= 0) {
+                boolean seconds = d.signum() >= 0 && d.compareTo(MIN_TIMESTAMP) < 0
+                        && d.movePointRight(3).compareTo(MIN_TIMESTAMP) >= 0;
+                throw outOfTimeRange(name, show(d) + (seconds ? " (it looks like seconds; send milliseconds)" : ""));
+            }
+            millis = d.longValueExact();
         } else {
             throw wrongType(name, "epoch milliseconds or an ISO-8601 string", e);
         }
         if (millis < MIN_TIMESTAMP_MILLIS || millis >= MAX_TIMESTAMP_MILLIS) {
-            String hint = millis >= 0 && millis < MIN_TIMESTAMP_MILLIS && millis * 1000 >= MIN_TIMESTAMP_MILLIS
-                    ? " (it looks like seconds; send milliseconds)" : "";
-            throw new ProtocolException(ProtocolError.OUT_OF_RANGE, pathOf(name), "\"" + pathOf(name)
-                    + "\" is " + millis + hint + "; a timestamp must fall between 2000-01-01 and 2100-01-01");
+            throw outOfTimeRange(name, "\"" + quote(e.getAsString()) + "\"");
         }
         return Instant.ofEpochMilli(millis);
+    }
+
+    private ProtocolException outOfTimeRange(String name, String shown) {
+        return new ProtocolException(ProtocolError.OUT_OF_RANGE, pathOf(name), "\"" + pathOf(name)
+                + "\" is " + shown + "; a timestamp must fall between 2000-01-01 and 2100-01-01");
     }
 
     private long parseIso(String name, String text) throws ProtocolException {
@@ -231,12 +276,14 @@ public final class JsonFields {
             TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parse(text);
             if (!t.isSupported(ChronoField.OFFSET_SECONDS)) {
                 throw new ProtocolException(ProtocolError.INVALID_VALUE, pathOf(name), "\"" + pathOf(name)
-                        + "\" is \"" + text + "\", which has no time zone; add one, for example \"Z\" or \"+02:00\"");
+                        + "\" is \"" + quote(text) + "\", which has no time zone; add one, for example \"Z\" or \"+02:00\"");
             }
             return OffsetDateTime.from(t).toInstant().toEpochMilli();
-        } catch (DateTimeParseException | ArithmeticException ex) {
+        } catch (ArithmeticException ex) {
+            throw outOfTimeRange(name, "\"" + quote(text) + "\"");
+        } catch (DateTimeException ex) {
             throw new ProtocolException(ProtocolError.INVALID_VALUE, pathOf(name), "\"" + pathOf(name)
-                    + "\" is \"" + text + "\", which is not an ISO-8601 timestamp such as \"2021-06-11T19:00:00Z\"");
+                    + "\" is \"" + quote(text) + "\", which is not an ISO-8601 timestamp such as \"2021-06-11T19:00:00Z\"");
         }
     }
 
@@ -277,6 +324,27 @@ public final class JsonFields {
         return out;
     }
 
+    /**
+     * Checks a name inside the object {@code name}. A bad name is reported against that object, not
+     * against a path that would contain the bad name itself.
+     */
+    private void checkName(String name, String key) throws ProtocolException {
+        String where = "\"" + pathOf(name) + "\"";
+        if (key.isBlank()) {
+            throw new ProtocolException(ProtocolError.INVALID_VALUE, pathOf(name), where + " has a blank name");
+        }
+        if (key.length() > limits.maxTextLength()) {
+            throw new ProtocolException(ProtocolError.TOO_LONG, pathOf(name), where + " has a name " + key.length()
+                    + " characters long (\"" + quote(key) + "\"); the limit is " + limits.maxTextLength());
+        }
+        for (int i = 0; i < key.length(); i++) {
+            if (Character.isISOControl(key.charAt(i))) {
+                throw new ProtocolException(ProtocolError.INVALID_VALUE, pathOf(name), where
+                        + " has a name with a control character (\"" + quote(key) + "\")");
+            }
+        }
+    }
+
     /** @return an optional object of text values, or an empty map */
     public Map<String, String> optTextMap(String name) throws ProtocolException {
         if (!has(name)) {
@@ -289,7 +357,7 @@ public final class JsonFields {
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (String key : map.object.keySet()) {
-            map.checkText(key, key, limits.maxTextLength());
+            checkName(name, key);
             out.put(key, map.text(key));
         }
         return out;

@@ -115,7 +115,7 @@ class CommandLineTest {
         assertTrue(o.contains(lines + ":1: ok (hello)"), o);
         assertTrue(o.contains(lines + ":2: missing_field: \"event.title\" is missing"), o);
         assertTrue(o.contains(lines + ":3: out_of_range: \"time\" is 1623438000 (it looks like seconds"), o);
-        assertTrue(o.contains(lines + ":4: unknown_type: unknown message type \"goal\""), o);
+        assertTrue(o.contains(lines + ":4: unknown_type: \"type\" is \"goal\", an unknown message type"), o);
         assertTrue(o.contains("1 valid, 3 refused"), o);
     }
 
