@@ -6,9 +6,11 @@ import java.util.Objects;
 /**
  * An event the host's vote accepted, broadcast to every peer, type {@code "accepted"}.
  * <p>
- * The timeline is the sequence of these messages ordered by {@link #seq()}, which has no gaps. An
- * event keeps its {@link #id()} for life; a correction produces a new message with the same id, a
- * higher {@link #version()} and the status {@link Status#AMENDED} or {@link Status#RETRACTED}.
+ * The timeline is the sequence of these messages ordered by {@link #seq()}, which has no gaps: every
+ * message the host broadcasts, every version of every event, takes the next sequence number. An event
+ * keeps its {@link #id()} for life; a correction produces a new message with the same id, the next
+ * {@link #seq()}, a higher {@link #version()} and the status {@link Status#AMENDED} or
+ * {@link Status#RETRACTED}. A peer that holds every message up to a sequence number holds the timeline.
  * <p>
  * Its {@code event} object is the original design's, {@code "type": "event"} included, so a client of
  * that design that reads the {@code event} object sees the accepted event.

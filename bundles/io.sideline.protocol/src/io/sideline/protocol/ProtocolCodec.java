@@ -2,6 +2,11 @@ package io.sideline.protocol;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +26,7 @@ import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 
 import io.sideline.protocol.internal.JsonFields;
+import io.sideline.protocol.internal.StrictJson;
 
 /**
  * Reads and writes protocol messages. Thread-safe and stateless apart from its limits: share one.
@@ -84,7 +90,25 @@ public final class ProtocolCodec {
         if (utf8.length > limits.maxMessageBytes()) {
             throw tooLarge(utf8.length);
         }
-        return decode(parse(new String(utf8, StandardCharsets.UTF_8)));
+        return decode(parse(utf8Text(utf8)));
+    }
+
+    /** Decodes UTF-8 strictly: a peer's broken bytes are refused, not silently replaced. */
+    private static String utf8Text(byte[] utf8) throws ProtocolException {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(utf8);
+        CharBuffer out = CharBuffer.allocate(utf8.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            throw new ProtocolException(ProtocolError.MALFORMED_JSON, null,
+                    "the message is not valid UTF-8 (at byte " + (in.position() + 1) + ")");
+        }
+        return out.flip().toString();
     }
 
     private void checkSize(String json) throws ProtocolException {
@@ -130,7 +154,7 @@ public final class ProtocolCodec {
         JsonElement root;
         try (JsonReader reader = new JsonReader(new StringReader(json))) {
             reader.setStrictness(Strictness.STRICT);
-            root = ELEMENTS.read(reader);
+            root = StrictJson.read(reader, ELEMENTS);
             boolean more;
             try {
                 more = reader.peek() != JsonToken.END_DOCUMENT;

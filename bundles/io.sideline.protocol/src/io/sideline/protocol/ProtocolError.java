@@ -20,7 +20,7 @@ public enum ProtocolError {
     OUT_OF_RANGE("out_of_range", false),
     /** a value has the right type but is not acceptable: blank, a bad date, an unknown action */
     INVALID_VALUE("invalid_value", false),
-    /** a report or correction arrived before the connection was identified */
+    /** a report or correction arrived before the connection was identified; the connection is closed */
     NOT_IDENTIFIED("not_identified", true),
     /** the token is unknown, forged, or for another match; the connection is closed */
     BAD_TOKEN("bad_token", true),

@@ -1,6 +1,8 @@
 package io.sideline.protocol;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,7 +15,7 @@ import java.util.Objects;
  * @param player     optional: the player it is credited to
  * @param period     optional: the period of play (1-based), when the reporter knows it
  * @param clockMillis optional: the match clock in milliseconds, when the reporter knows it
- * @param qualifiers optional details such as a shot's outcome or a card's colour; empty if none
+ * @param qualifiers optional details such as a shot's outcome or a card's colour, in their order; empty if none
  */
 public record TimelineEvent(String title, String origin, Instant time, String player, Integer period,
         Long clockMillis, Map<String, String> qualifiers) {
@@ -22,7 +24,9 @@ public record TimelineEvent(String title, String origin, Instant time, String pl
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(time, "time");
-        qualifiers = qualifiers == null ? Map.of() : Map.copyOf(qualifiers);
+        // insertion order is kept, so a message is written the same way every time
+        qualifiers = qualifiers == null || qualifiers.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(qualifiers));
     }
 
     /** The original design's event: title, origin and time only. */
