@@ -1,32 +1,18 @@
 package io.sideline.protocol;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonPrimitive;
-import com.google.gson.Strictness;
-import com.google.gson.TypeAdapter;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 
-import io.sideline.protocol.internal.JsonFields;
-import io.sideline.protocol.internal.StrictJson;
+import io.sideline.protocol.json.JsonFields;
+import io.sideline.protocol.json.StrictJson;
 
 /**
  * Reads and writes protocol messages. Thread-safe and stateless apart from its limits: share one.
@@ -42,7 +28,6 @@ public final class ProtocolCodec {
             Correction.TYPE, ErrorMessage.TYPE, Heartbeat.TYPE);
 
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
-    private static final TypeAdapter<JsonElement> ELEMENTS = GSON.getAdapter(JsonElement.class);
     private static final long MAX_SEQ = Long.MAX_VALUE / 2;
     private static final ProtocolCodec STANDARD = new ProtocolCodec(ProtocolLimits.STANDARD);
 
@@ -71,11 +56,7 @@ public final class ProtocolCodec {
      * @throws ProtocolException if the text is not a valid message; its message says why
      */
     public Message decode(String json) throws ProtocolException {
-        if (json == null) {
-            throw new ProtocolException(ProtocolError.MALFORMED_JSON, null, "the message is empty");
-        }
-        checkSize(json);
-        return decode(parse(json));
+        return decode(StrictJson.parseObject(json, limits.maxMessageBytes()));
     }
 
     /**
@@ -84,129 +65,7 @@ public final class ProtocolCodec {
      * @throws ProtocolException if the bytes are not a valid message
      */
     public Message decode(byte[] utf8) throws ProtocolException {
-        if (utf8 == null) {
-            throw new ProtocolException(ProtocolError.MALFORMED_JSON, null, "the message is empty");
-        }
-        if (utf8.length > limits.maxMessageBytes()) {
-            throw tooLarge(utf8.length);
-        }
-        return decode(parse(utf8Text(utf8)));
-    }
-
-    /** Decodes UTF-8 strictly: a peer's broken bytes are refused, not silently replaced. */
-    private static String utf8Text(byte[] utf8) throws ProtocolException {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(utf8);
-        CharBuffer out = CharBuffer.allocate(utf8.length);
-        CoderResult result = decoder.decode(in, out, true);
-        if (!result.isError()) {
-            result = decoder.flush(out);
-        }
-        if (result.isError()) {
-            throw new ProtocolException(ProtocolError.MALFORMED_JSON, null,
-                    "the message is not valid UTF-8 (at byte " + (in.position() + 1) + ")");
-        }
-        return out.flip().toString();
-    }
-
-    private void checkSize(String json) throws ProtocolException {
-        int max = limits.maxMessageBytes();
-        if (json.length() > max) {
-            throw tooLarge(json.length());
-        }
-        if ((long) json.length() * 3 > max) {
-            int bytes = utf8Length(json);
-            if (bytes > max) {
-                throw tooLarge(bytes);
-            }
-        }
-    }
-
-    private ProtocolException tooLarge(int size) {
-        return new ProtocolException(ProtocolError.MESSAGE_TOO_LARGE, null, "the message is at least " + size
-                + " bytes; the limit is " + limits.maxMessageBytes() + " bytes");
-    }
-
-    private static int utf8Length(String s) {
-        int bytes = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                bytes++;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
-    }
-
-    private static JsonObject parse(String json) throws ProtocolException {
-        if (json.isBlank()) {
-            throw new ProtocolException(ProtocolError.MALFORMED_JSON, null, "the message is empty");
-        }
-        JsonElement root;
-        try (JsonReader reader = new JsonReader(new StringReader(json))) {
-            reader.setStrictness(Strictness.STRICT);
-            root = StrictJson.read(reader, ELEMENTS);
-            boolean more;
-            try {
-                more = reader.peek() != JsonToken.END_DOCUMENT;
-            } catch (IOException | IllegalStateException e) {
-                more = true; // a strict reader refuses a second value before returning it
-            }
-            if (more) {
-                throw new ProtocolException(ProtocolError.MALFORMED_JSON, null,
-                        "malformed JSON: there is more text after the message ends");
-            }
-        } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
-            throw new ProtocolException(ProtocolError.MALFORMED_JSON, null, syntaxError(e));
-        } catch (StackOverflowError e) {
-            throw new ProtocolException(ProtocolError.MALFORMED_JSON, null, "malformed JSON: nested too deeply");
-        }
-        if (root == null || !root.isJsonObject()) {
-            throw new ProtocolException(ProtocolError.WRONG_TYPE, null, "a message must be a JSON object");
-        }
-        return root.getAsJsonObject();
-    }
-
-    /** What Gson says about a syntax error: what is wrong, where, and the JSON path there. */
-    private static final Pattern GSON_SYNTAX = Pattern.compile("(?s)(.*) at line (\\d+) column (\\d+) path (.*)");
-
-    /**
-     * Gson's messages are written for the programmer who calls it: they end with a link to its
-     * troubleshooting guide, may advise a reader setting, and repeat the peer's own field names however
-     * long. A peer gets what is wrong, the line and column, and a short path.
-     */
-    private static String syntaxError(Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        int see = m.indexOf("\nSee ");
-        if (see >= 0) {
-            m = m.substring(0, see);
-        }
-        m = m.replace("com.google.gson.stream.MalformedJsonException: ", "");
-        Matcher parts = GSON_SYNTAX.matcher(m);
-        if (!parts.matches()) {
-            return "malformed JSON: " + JsonFields.quote(m);
-        }
-        String what = parts.group(1);
-        if (what.startsWith("Use JsonReader.setStrictness")) {
-            what = "this is not strict JSON (names and strings need double quotes; comments, NaN, Infinity,"
-                    + " leading zeros and unquoted words are not allowed)";
-        } else if (what.startsWith("Nesting limit")) {
-            what = "it is nested too deeply";
-        } else if (what.startsWith("Unescaped control characters")) {
-            what = "a string contains an unescaped control character";
-        }
-        String path = parts.group(4);
-        return "malformed JSON: " + what + " at line " + parts.group(2) + " column " + parts.group(3)
-                + (path.length() <= 2 ? "" : " (in " + JsonFields.quote(path) + ")"); // "$" and "$." say nothing
+        return decode(StrictJson.parseObject(utf8, limits.maxMessageBytes()));
     }
 
     private Message decode(JsonObject root) throws ProtocolException {

@@ -1,4 +1,4 @@
-package io.sideline.protocol.internal;
+package io.sideline.protocol.json;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -42,6 +42,11 @@ public final class JsonFields {
     private final String path;
     private final ProtocolLimits limits;
 
+    /**
+     * @param object the object to read
+     * @param path   its JSON path, used in error messages ("" for the top level)
+     * @param limits the text, token and list limits to enforce
+     */
     public JsonFields(JsonObject object, String path, ProtocolLimits limits) {
         this.object = object;
         this.path = path;
