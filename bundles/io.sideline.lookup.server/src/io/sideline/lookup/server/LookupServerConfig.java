@@ -1,0 +1,140 @@
+package io.sideline.lookup.server;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * How a lookup server runs. Build one with {@link #builder()}; every setting has a documented default.
+ *
+ * @param bindHost           the address to listen on; default {@code 127.0.0.1} (this machine only)
+ * @param port               the TCP port; 0 picks a free one; default 8080
+ * @param dataDir            where the embedded database lives; required unless {@code jdbcUrl} is set
+ * @param jdbcUrl            a {@code jdbc:postgresql:} (or {@code jdbc:h2:}) URL to use instead of the embedded database
+ * @param jdbcUser           the database user for {@code jdbcUrl}, or {@code null}
+ * @param jdbcPassword       the database password for {@code jdbcUrl}, or {@code null}
+ * @param sessionTtl         how long a session lasts; default 12 h
+ * @param joinTokenTtl       how long a join token lasts; default 4 h
+ * @param hostTimeout        how long a host may be silent before its match shows as host lost; default 30 s
+ * @param requestsPerSecond  requests per second per client address; 0 for no limit; default 100
+ * @param requestBurst       requests a client address may send at once; default 200
+ * @param maxLoginFailures   failed identifications per user name within {@code loginFailureWindow} (four
+ *                           times as many per address); default 5
+ * @param loginFailureWindow default 15 min
+ * @param clock              the clock; the system clock by default, a fixed one in tests
+ * @param log                where the request log and errors go, one line each; default nowhere
+ */
+public record LookupServerConfig(String bindHost, int port, Path dataDir, String jdbcUrl, String jdbcUser,
+        String jdbcPassword, Duration sessionTtl, Duration joinTokenTtl, Duration hostTimeout, int requestsPerSecond,
+        int requestBurst, int maxLoginFailures, Duration loginFailureWindow, Clock clock, Consumer<String> log) {
+
+    public LookupServerConfig {
+        Objects.requireNonNull(bindHost, "bindHost");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535");
+        }
+        if (dataDir == null && jdbcUrl == null) {
+            throw new IllegalArgumentException("a lookup server needs a data directory or a JDBC URL");
+        }
+        Objects.requireNonNull(sessionTtl, "sessionTtl");
+        Objects.requireNonNull(joinTokenTtl, "joinTokenTtl");
+        Objects.requireNonNull(hostTimeout, "hostTimeout");
+        Objects.requireNonNull(loginFailureWindow, "loginFailureWindow");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(log, "log");
+    }
+
+    /** @return a builder with the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link LookupServerConfig}. */
+    public static final class Builder {
+        private String bindHost = "127.0.0.1";
+        private int port = 8080;
+        private Path dataDir;
+        private String jdbcUrl;
+        private String jdbcUser;
+        private String jdbcPassword;
+        private Duration sessionTtl = Duration.ofHours(12);
+        private Duration joinTokenTtl = Duration.ofHours(4);
+        private Duration hostTimeout = Duration.ofSeconds(30);
+        private int requestsPerSecond = 100;
+        private int requestBurst = 200;
+        private int maxLoginFailures = 5;
+        private Duration loginFailureWindow = Duration.ofMinutes(15);
+        private Clock clock = Clock.systemUTC();
+        private Consumer<String> log = line -> { };
+
+        private Builder() {
+        }
+
+        public Builder bindHost(String value) {
+            bindHost = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder dataDir(Path value) {
+            dataDir = value;
+            return this;
+        }
+
+        public Builder jdbc(String url, String user, String password) {
+            jdbcUrl = url;
+            jdbcUser = user;
+            jdbcPassword = password;
+            return this;
+        }
+
+        public Builder sessionTtl(Duration value) {
+            sessionTtl = value;
+            return this;
+        }
+
+        public Builder joinTokenTtl(Duration value) {
+            joinTokenTtl = value;
+            return this;
+        }
+
+        public Builder hostTimeout(Duration value) {
+            hostTimeout = value;
+            return this;
+        }
+
+        public Builder requestLimit(int perSecond, int burst) {
+            requestsPerSecond = perSecond;
+            requestBurst = burst;
+            return this;
+        }
+
+        public Builder loginFailures(int max, Duration window) {
+            maxLoginFailures = max;
+            loginFailureWindow = window;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            clock = value;
+            return this;
+        }
+
+        public Builder log(Consumer<String> value) {
+            log = value;
+            return this;
+        }
+
+        public LookupServerConfig build() {
+            return new LookupServerConfig(bindHost, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, sessionTtl,
+                    joinTokenTtl, hostTimeout, requestsPerSecond, requestBurst, maxLoginFailures, loginFailureWindow,
+                    clock, log);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package io.sideline.lookup.server.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import io.sideline.lookup.JoinTicket;
+import io.sideline.lookup.LookupError;
+import io.sideline.lookup.LookupJson.Credentials;
+import io.sideline.lookup.Match;
+import io.sideline.lookup.MatchDraft;
+import io.sideline.lookup.MatchQuery;
+import io.sideline.lookup.MatchState;
+import io.sideline.lookup.Page;
+import io.sideline.lookup.Session;
+import io.sideline.lookup.TokenCheck;
+import io.sideline.lookup.server.internal.store.LookupStore;
+import io.sideline.lookup.server.internal.store.LookupStore.Grant;
+import io.sideline.lookup.server.internal.store.LookupStore.User;
+import io.sideline.lookup.server.internal.store.MatchStates;
+
+/** The lookup server's rules, apart from HTTP: who may do what, and what it does. */
+public final class LookupService {
+
+    /** the one answer to a wrong password and to an unknown user */
+    static final String BAD_CREDENTIALS = "unknown user name or wrong password";
+
+    private final LookupStore store;
+    private final Passwords passwords = new Passwords();
+    private final Tokens tokens = new Tokens();
+    private final Throttle throttle;
+    private final Clock clock;
+    private final Duration sessionTtl;
+    private final Duration joinTokenTtl;
+    private final Duration hostTimeout;
+
+    public LookupService(LookupStore store, Throttle throttle, Clock clock, Duration sessionTtl, Duration joinTokenTtl,
+            Duration hostTimeout) {
+        this.store = store;
+        this.throttle = throttle;
+        this.clock = clock;
+        this.sessionTtl = sessionTtl;
+        this.joinTokenTtl = joinTokenTtl;
+        this.hostTimeout = hostTimeout;
+    }
+
+    private MatchStates states() {
+        return new MatchStates(clock.instant(), hostTimeout);
+    }
+
+    /** @return the registered user's name */
+    public String register(Credentials c) throws ApiException {
+        if (!store.createUser(c.user(), passwords.hash(c.password()), clock.instant())) {
+            throw new ApiException(LookupError.USER_EXISTS, "the user name \"" + c.user() + "\" is taken", "user", null);
+        }
+        return c.user();
+    }
+
+    /** @return a new session, if the password matches and the user and address are not throttled */
+    public Session identify(Credentials c, String address) throws ApiException {
+        Duration wait = throttle.identifyAllowed(c.user().toLowerCase(java.util.Locale.ROOT), address);
+        if (wait != null) {
+            throw new ApiException(LookupError.RATE_LIMITED, "too many failed attempts; try again in "
+                    + Math.max(1, wait.toSeconds()) + " s", null, wait);
+        }
+        User user = store.findUser(c.user()).orElse(null);
+        if (!passwords.verify(c.password(), user == null ? null : user.passwordHash())) {
+            throttle.failed(c.user().toLowerCase(java.util.Locale.ROOT), address);
+            throw new ApiException(LookupError.BAD_CREDENTIALS, BAD_CREDENTIALS);
+        }
+        throttle.succeeded(c.user().toLowerCase(java.util.Locale.ROOT));
+        if (passwords.isOutdated(user.passwordHash())) {
+            store.updatePasswordHash(user.name(), passwords.hash(c.password()));
+        }
+        String token = tokens.newToken();
+        Instant now = clock.instant();
+        Instant expires = now.plus(sessionTtl);
+        store.createSession(Tokens.hash(token), user.name(), now, expires);
+        return new Session(user.name(), token, expires);
+    }
+
+    /** ends a session; its token stops working at once */
+    public void logout(String sessionToken) throws ApiException {
+        authenticate(sessionToken);
+        store.deleteSession(Tokens.hash(sessionToken));
+    }
+
+    /** @return the user of a live session */
+    public String authenticate(String sessionToken) throws ApiException {
+        if (sessionToken == null || sessionToken.isBlank()) {
+            throw new ApiException(LookupError.UNAUTHORIZED,
+                    "identify first: send the session token as \"Authorization: Bearer TOKEN\"");
+        }
+        Grant g = store.findSession(Tokens.hash(sessionToken)).orElse(null);
+        if (g == null || !g.expiresAt().isAfter(clock.instant())) {
+            throw new ApiException(LookupError.UNAUTHORIZED, "the session has expired or was ended; identify again");
+        }
+        return g.user();
+    }
+
+    /** @return the new match, owned and hosted by the user */
+    public Match create(String user, MatchDraft draft) {
+        Instant now = clock.instant();
+        return store.createMatch(tokens.newMatchId(), draft, user, now, new MatchStates(now, hostTimeout));
+    }
+
+    /** @return the match */
+    public Match get(String id) throws ApiException {
+        return store.findMatch(id, states())
+                .orElseThrow(() -> new ApiException(LookupError.NOT_FOUND, "there is no match \"" + id + "\""));
+    }
+
+    /** @return the matches the query selects */
+    public Page<Match> search(MatchQuery query) {
+        return store.searchMatches(query, states());
+    }
+
+    /** @return where the match's host is and a token for this user to join it with */
+    public JoinTicket join(String user, String matchId) throws ApiException {
+        Match m = get(matchId);
+        String token = tokens.newToken();
+        Instant now = clock.instant();
+        Instant expires = now.plus(joinTokenTtl);
+        store.createJoinToken(Tokens.hash(token), user, m.id(), now, expires);
+        return new JoinTicket(m.id(), m.hostUrl(), token, expires);
+    }
+
+    private Match owned(String user, String matchId) throws ApiException {
+        Match m = get(matchId);
+        if (!m.owner().equals(user)) {
+            throw new ApiException(LookupError.FORBIDDEN, "only the host of match \"" + matchId + "\" ("
+                    + m.owner() + ") may do that");
+        }
+        return m;
+    }
+
+    /** @return the match's state after recording that its host is alive */
+    public MatchState heartbeat(String user, String matchId) throws ApiException {
+        owned(user, matchId);
+        store.heartbeat(matchId, clock.instant());
+        return get(matchId).state();
+    }
+
+    /** @return the match, finished */
+    public Match finish(String user, String matchId) throws ApiException {
+        owned(user, matchId);
+        store.finish(matchId, clock.instant());
+        return get(matchId);
+    }
+
+    /** @return whether a join token lets its holder into this host's match */
+    public TokenCheck checkToken(String user, String matchId, String joinToken) throws ApiException {
+        owned(user, matchId);
+        Grant g = store.findJoinToken(Tokens.hash(joinToken)).orElse(null);
+        if (g == null) {
+            return TokenCheck.refused(TokenCheck.UNKNOWN);
+        }
+        if (!g.matchId().equals(matchId)) {
+            return TokenCheck.refused(TokenCheck.OTHER_MATCH);
+        }
+        if (!g.expiresAt().isAfter(clock.instant())) {
+            return TokenCheck.refused(TokenCheck.EXPIRED);
+        }
+        return new TokenCheck(true, g.user(), g.matchId(), g.expiresAt(), null);
+    }
+
+    /** @return how many expired sessions and tokens were deleted */
+    public int purgeExpired() {
+        return store.purgeExpired(clock.instant());
+    }
+}

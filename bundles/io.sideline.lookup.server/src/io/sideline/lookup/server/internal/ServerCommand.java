@@ -1,0 +1,115 @@
+package io.sideline.lookup.server.internal;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.sideline.cli.Command;
+import io.sideline.lookup.server.LookupServer;
+import io.sideline.lookup.server.LookupServerConfig;
+
+/** {@code ./sideline server}: the lookup server, headless, until SIGTERM or Ctrl+C. */
+@Component(service = Command.class)
+public final class ServerCommand implements Command {
+
+    @Override
+    public String name() {
+        return "server";
+    }
+
+    @Override
+    public String summary() {
+        return "run a lookup server: identification, match search and registration, join tokens";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: ./sideline server [--port PORT] [--host ADDRESS] [--data DIR] [--jdbc-url URL [--jdbc-user USER]]
+
+                Runs the lookup server until it gets SIGTERM or Ctrl+C, then stops cleanly. Logs one line per request.
+
+                  --port PORT      TCP port to listen on (default 8080; 0 picks a free one)
+                  --host ADDRESS   address to listen on (default 0.0.0.0: every interface)
+                  --data DIR       where the embedded database lives (default ./sideline-data)
+                  --jdbc-url URL   use this database instead, e.g. jdbc:postgresql://db:5432/sideline, so that
+                                   several lookup servers share one; the password comes from the environment
+                                   variable SIDELINE_JDBC_PASSWORD
+                  --jdbc-user USER the database user
+
+                example: ./sideline server --port 8080 --data /var/lib/sideline
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        LookupServerConfig.Builder config = LookupServerConfig.builder().bindHost("0.0.0.0")
+                .dataDir(Path.of("sideline-data"));
+        String jdbcUrl = null;
+        String jdbcUser = null;
+        for (int i = 0; i < args.size(); i++) {
+            String option = args.get(i);
+            if (i + 1 >= args.size()) {
+                return usageError(err, "missing value after " + option);
+            }
+            String value = args.get(++i);
+            switch (option) {
+                case "--port" -> {
+                    try {
+                        config.port(Integer.parseInt(value));
+                    } catch (NumberFormatException e) {
+                        return usageError(err, "--port must be a number, not \"" + value + "\"");
+                    }
+                }
+                case "--host" -> config.bindHost(value);
+                case "--data" -> config.dataDir(Path.of(value));
+                case "--jdbc-url" -> jdbcUrl = value;
+                case "--jdbc-user" -> jdbcUser = value;
+                default -> {
+                    return usageError(err, "unknown option " + option);
+                }
+            }
+        }
+        if (jdbcUrl != null) {
+            config.jdbc(jdbcUrl, jdbcUser, System.getenv("SIDELINE_JDBC_PASSWORD"));
+        }
+        config.log(line -> {
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        });
+        LookupServerConfig c;
+        try {
+            c = config.build();
+        } catch (IllegalArgumentException e) {
+            return usageError(err, e.getMessage());
+        }
+
+        LookupServer server = LookupServer.start(c);
+        out.println("Sideline lookup server listening on " + c.bindHost() + ":" + server.port() + " ("
+                + (jdbcUrl != null ? "database " + jdbcUrl : "data in " + c.dataDir().toAbsolutePath()) + ")");
+        out.flush();
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            out.println("Sideline lookup server stopping");
+            server.close();
+            out.println("Sideline lookup server stopped");
+            out.flush();
+            stopped.countDown();
+        }, "lookup-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        stopped.await();
+        return EXIT_OK;
+    }
+
+    private int usageError(PrintStream err, String problem) {
+        err.println("sideline server: " + problem);
+        err.println(usage());
+        return EXIT_USAGE;
+    }
+}

@@ -1,0 +1,386 @@
+package io.sideline.lookup.server.internal.store;
+
+import java.sql.Connection;
+import java.sql.Driver;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+
+import io.sideline.lookup.Match;
+import io.sideline.lookup.MatchDraft;
+import io.sideline.lookup.MatchQuery;
+import io.sideline.lookup.MatchState;
+import io.sideline.lookup.Page;
+import io.sideline.lookup.QuorumPolicy;
+
+/**
+ * The store on a JDBC database: an embedded H2 file by default, or PostgreSQL for several lookup servers
+ * sharing one database.
+ */
+public final class JdbcLookupStore implements LookupStore {
+
+    private static final Gson GSON = new Gson();
+    private static final String MATCH_COLUMNS = "id, name, sport, origins, scheduled_start, min_votes, vote_fraction, "
+            + "host_url, owner, created_at, last_heartbeat, finished_at";
+
+    private final ConnectionPool pool;
+
+    private JdbcLookupStore(ConnectionPool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * Opens the database and brings its schema up to date.
+     *
+     * @param url      a {@code jdbc:h2:} or {@code jdbc:postgresql:} URL
+     * @param user     the database user, or {@code null}
+     * @param password the database password, or {@code null}
+     * @return the store
+     * @throws StoreException when the database cannot be opened, with the reason in words
+     */
+    public static JdbcLookupStore open(String url, String user, String password) {
+        Properties props = new Properties();
+        if (user != null) {
+            props.setProperty("user", user);
+        }
+        if (password != null) {
+            props.setProperty("password", password);
+        }
+        ConnectionPool pool = new ConnectionPool(driverFor(url), url, props, 16);
+        try (Connection c = pool.borrow()) {
+            Migrations.migrate(c);
+        } catch (SQLException e) {
+            pool.close();
+            String reason = e.getMessage() != null && e.getMessage().contains("already in use")
+                    ? "the database is in use by another process (is another lookup server running on the same data directory?)"
+                    : e.getMessage();
+            throw new StoreException("cannot open the database " + redact(url) + ": " + reason, e);
+        }
+        return new JdbcLookupStore(pool);
+    }
+
+    /** @return the H2 URL of the store in a data directory */
+    public static String h2Url(java.nio.file.Path dataDir) {
+        // WRITE_DELAY=0: a commit reaches the file before the request is acknowledged
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("lookup") + ";WRITE_DELAY=0";
+    }
+
+    private static Driver driverFor(String url) {
+        if (url.startsWith("jdbc:h2:")) {
+            return new org.h2.Driver();
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            try {
+                Class<?> type = Class.forName("org.postgresql.Driver", true, JdbcLookupStore.class.getClassLoader());
+                return (Driver) type.getConstructor().newInstance();
+            } catch (ReflectiveOperationException | LinkageError e) {
+                throw new StoreException("the PostgreSQL JDBC driver (bundle org.postgresql.jdbc) is not installed", e);
+            }
+        }
+        throw new StoreException("unsupported database URL " + redact(url)
+                + "; Sideline supports jdbc:h2: and jdbc:postgresql:", null);
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    }
+
+    // ---------------------------------------------------------------------------------------- users
+
+    @Override
+    public boolean createUser(String name, String passwordHash, Instant now) {
+        try (Connection c = pool.borrow();
+                PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO users (name, name_key, password_hash, created_at) VALUES (?, ?, ?, ?)")) {
+            s.setString(1, name);
+            s.setString(2, name.toLowerCase(Locale.ROOT));
+            s.setString(3, passwordHash);
+            s.setLong(4, now.toEpochMilli());
+            s.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (isUniqueViolation(e)) {
+                return false;
+            }
+            throw failed("store a user", e);
+        }
+    }
+
+    private static boolean isUniqueViolation(SQLException e) {
+        // 23505: SQL standard "unique violation", used by H2 and PostgreSQL alike
+        return "23505".equals(e.getSQLState());
+    }
+
+    @Override
+    public Optional<User> findUser(String name) {
+        return queryOne("SELECT name, password_hash FROM users WHERE name_key = ?",
+                s -> s.setString(1, name.toLowerCase(Locale.ROOT)),
+                r -> new User(r.getString(1), r.getString(2)));
+    }
+
+    @Override
+    public void updatePasswordHash(String name, String passwordHash) {
+        update("UPDATE users SET password_hash = ? WHERE name = ?", s -> {
+            s.setString(1, passwordHash);
+            s.setString(2, name);
+        });
+    }
+
+    // ------------------------------------------------------------------------------------- sessions
+
+    @Override
+    public void createSession(String tokenHash, String user, Instant now, Instant expiresAt) {
+        update("INSERT INTO sessions (token_hash, user_name, created_at, expires_at) VALUES (?, ?, ?, ?)", s -> {
+            s.setString(1, tokenHash);
+            s.setString(2, user);
+            s.setLong(3, now.toEpochMilli());
+            s.setLong(4, expiresAt.toEpochMilli());
+        });
+    }
+
+    @Override
+    public Optional<Grant> findSession(String tokenHash) {
+        return queryOne("SELECT user_name, expires_at FROM sessions WHERE token_hash = ?",
+                s -> s.setString(1, tokenHash),
+                r -> new Grant(r.getString(1), null, Instant.ofEpochMilli(r.getLong(2))));
+    }
+
+    @Override
+    public boolean deleteSession(String tokenHash) {
+        return update("DELETE FROM sessions WHERE token_hash = ?", s -> s.setString(1, tokenHash)) > 0;
+    }
+
+    // -------------------------------------------------------------------------------------- matches
+
+    @Override
+    public Match createMatch(String id, MatchDraft d, String owner, Instant now, MatchStates states) {
+        JsonArray origins = new JsonArray();
+        d.origins().forEach(origins::add);
+        String searchText = (d.name() + " " + String.join(" ", d.origins()) + " " + d.sport()).toLowerCase(Locale.ROOT);
+        update("INSERT INTO matches (" + MATCH_COLUMNS + ", search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
+                s -> {
+                    s.setString(1, id);
+                    s.setString(2, d.name());
+                    s.setString(3, d.sport());
+                    s.setString(4, GSON.toJson(origins));
+                    s.setLong(5, d.scheduledStart().toEpochMilli());
+                    s.setInt(6, d.quorum().minVotes());
+                    s.setDouble(7, d.quorum().fraction());
+                    s.setString(8, d.hostUrl());
+                    s.setString(9, owner);
+                    s.setLong(10, now.toEpochMilli());
+                    s.setLong(11, now.toEpochMilli());
+                    s.setString(12, searchText);
+                });
+        return new Match(id, d.name(), d.sport(), d.origins(), d.scheduledStart(), d.quorum(), d.hostUrl(), owner,
+                states.of(d.scheduledStart(), now, null), now, now);
+    }
+
+    @Override
+    public Optional<Match> findMatch(String id, MatchStates states) {
+        return queryOne("SELECT " + MATCH_COLUMNS + " FROM matches WHERE id = ?", s -> s.setString(1, id),
+                r -> match(r, states));
+    }
+
+    @Override
+    public Page<Match> searchMatches(MatchQuery q, MatchStates states) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (q.text() != null) {
+            for (String word : q.text().toLowerCase(Locale.ROOT).trim().split("\\s+")) {
+                if (!word.isEmpty()) {
+                    where.append(" AND search_text LIKE ? ESCAPE '\\'");
+                    args.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+                }
+            }
+        }
+        if (q.sport() != null) {
+            where.append(" AND sport = ?");
+            args.add(q.sport());
+        }
+        if (q.date() != null) {
+            where.append(" AND scheduled_start >= ? AND scheduled_start < ?");
+            args.add(q.date().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+            args.add(q.date().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+        }
+        if (q.state() != null) {
+            long now = states.now().toEpochMilli();
+            long lostBefore = states.lostBefore().toEpochMilli();
+            switch (q.state()) {
+                case FINISHED -> where.append(" AND finished_at IS NOT NULL");
+                case SCHEDULED -> {
+                    where.append(" AND finished_at IS NULL AND scheduled_start > ?");
+                    args.add(now);
+                }
+                case LIVE -> {
+                    where.append(" AND finished_at IS NULL AND scheduled_start <= ? AND last_heartbeat >= ?");
+                    args.add(now);
+                    args.add(lostBefore);
+                }
+                case HOST_LOST -> {
+                    where.append(" AND finished_at IS NULL AND scheduled_start <= ? AND last_heartbeat < ?");
+                    args.add(now);
+                    args.add(lostBefore);
+                }
+            }
+        }
+        try (Connection c = pool.borrow()) {
+            long total;
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM matches" + where)) {
+                bind(s, args);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    total = r.getLong(1);
+                }
+            }
+            List<Match> items = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT " + MATCH_COLUMNS + " FROM matches" + where
+                    + " ORDER BY scheduled_start DESC, id LIMIT ? OFFSET ?")) {
+                List<Object> all = new ArrayList<>(args);
+                all.add(q.size());
+                all.add((long) q.page() * q.size());
+                bind(s, all);
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        items.add(match(r, states));
+                    }
+                }
+            }
+            return new Page<>(items, q.page(), q.size(), total);
+        } catch (SQLException e) {
+            throw failed("search matches", e);
+        }
+    }
+
+    private static void bind(PreparedStatement s, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            Object a = args.get(i);
+            if (a instanceof Long l) {
+                s.setLong(i + 1, l);
+            } else if (a instanceof Integer n) {
+                s.setInt(i + 1, n);
+            } else {
+                s.setString(i + 1, (String) a);
+            }
+        }
+    }
+
+    private static Match match(ResultSet r, MatchStates states) throws SQLException {
+        List<String> origins = new ArrayList<>();
+        for (JsonElement e : GSON.fromJson(r.getString(4), JsonArray.class)) {
+            origins.add(e.getAsString());
+        }
+        Instant start = Instant.ofEpochMilli(r.getLong(5));
+        Instant heartbeat = Instant.ofEpochMilli(r.getLong(11));
+        long finished = r.getLong(12);
+        Instant finishedAt = r.wasNull() ? null : Instant.ofEpochMilli(finished);
+        MatchState state = states.of(start, heartbeat, finishedAt);
+        return new Match(r.getString(1), r.getString(2), r.getString(3), origins, start,
+                new QuorumPolicy(r.getInt(6), r.getDouble(7)), r.getString(8), r.getString(9), state,
+                Instant.ofEpochMilli(r.getLong(10)), heartbeat);
+    }
+
+    @Override
+    public boolean heartbeat(String matchId, Instant now) {
+        return update("UPDATE matches SET last_heartbeat = ? WHERE id = ?", s -> {
+            s.setLong(1, now.toEpochMilli());
+            s.setString(2, matchId);
+        }) > 0;
+    }
+
+    @Override
+    public boolean finish(String matchId, Instant now) {
+        return update("UPDATE matches SET finished_at = COALESCE(finished_at, ?) WHERE id = ?", s -> {
+            s.setLong(1, now.toEpochMilli());
+            s.setString(2, matchId);
+        }) > 0;
+    }
+
+    // ---------------------------------------------------------------------------------- join tokens
+
+    @Override
+    public void createJoinToken(String tokenHash, String user, String matchId, Instant now, Instant expiresAt) {
+        update("INSERT INTO join_tokens (token_hash, user_name, match_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                s -> {
+                    s.setString(1, tokenHash);
+                    s.setString(2, user);
+                    s.setString(3, matchId);
+                    s.setLong(4, now.toEpochMilli());
+                    s.setLong(5, expiresAt.toEpochMilli());
+                });
+    }
+
+    @Override
+    public Optional<Grant> findJoinToken(String tokenHash) {
+        return queryOne("SELECT user_name, match_id, expires_at FROM join_tokens WHERE token_hash = ?",
+                s -> s.setString(1, tokenHash),
+                r -> new Grant(r.getString(1), r.getString(2), Instant.ofEpochMilli(r.getLong(3))));
+    }
+
+    @Override
+    public int purgeExpired(Instant now) {
+        long t = now.toEpochMilli();
+        return update("DELETE FROM sessions WHERE expires_at < ?", s -> s.setLong(1, t))
+                + update("DELETE FROM join_tokens WHERE expires_at < ?", s -> s.setLong(1, t));
+    }
+
+    @Override
+    public void close() {
+        try (Connection c = pool.borrow(); Statement s = c.createStatement()) {
+            if (c.getMetaData().getURL().startsWith("jdbc:h2:")) {
+                s.execute("CHECKPOINT SYNC");
+            }
+        } catch (SQLException e) {
+            // closing anyway: every commit is already in the file
+        }
+        pool.close();
+    }
+
+    // -------------------------------------------------------------------------------------- helpers
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement s) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet r) throws SQLException;
+    }
+
+    private int update(String sql, Binder binder) {
+        try (Connection c = pool.borrow(); PreparedStatement s = c.prepareStatement(sql)) {
+            binder.bind(s);
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw failed("update the database", e);
+        }
+    }
+
+    private <T> Optional<T> queryOne(String sql, Binder binder, RowReader<T> reader) {
+        try (Connection c = pool.borrow(); PreparedStatement s = c.prepareStatement(sql)) {
+            binder.bind(s);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(reader.read(r)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failed("read the database", e);
+        }
+    }
+
+    private static StoreException failed(String what, SQLException e) {
+        return new StoreException("could not " + what + ": " + e.getMessage(), e);
+    }
+}

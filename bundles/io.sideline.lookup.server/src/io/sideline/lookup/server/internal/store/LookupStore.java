@@ -1,0 +1,69 @@
+package io.sideline.lookup.server.internal.store;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import io.sideline.lookup.Match;
+import io.sideline.lookup.MatchDraft;
+import io.sideline.lookup.MatchQuery;
+import io.sideline.lookup.Page;
+
+/**
+ * What the lookup server keeps. Every method is one transaction: it happens entirely or not at all, and
+ * once it returns, a restart does not lose it. Tokens are stored only as their SHA-256 hashes.
+ */
+public interface LookupStore extends AutoCloseable {
+
+    /** A registered user. */
+    record User(String name, String passwordHash) {
+    }
+
+    /** A session or a join token, by the hash of its token. */
+    record Grant(String user, String matchId, Instant expiresAt) {
+    }
+
+    /** @return whether the user was created; {@code false} if the name (in any letter case) is taken */
+    boolean createUser(String name, String passwordHash, Instant now);
+
+    /** @return the user of that name, in any letter case */
+    Optional<User> findUser(String name);
+
+    /** replaces a user's password hash (to raise its iteration count) */
+    void updatePasswordHash(String name, String passwordHash);
+
+    /** stores a session */
+    void createSession(String tokenHash, String user, Instant now, Instant expiresAt);
+
+    /** @return the session with that token hash, expired or not */
+    Optional<Grant> findSession(String tokenHash);
+
+    /** @return whether a session was deleted */
+    boolean deleteSession(String tokenHash);
+
+    /** stores a match with the given id; its host's heartbeat counts from {@code now} */
+    Match createMatch(String id, MatchDraft draft, String owner, Instant now, MatchStates states);
+
+    /** @return the match, its state as of {@code states} */
+    Optional<Match> findMatch(String id, MatchStates states);
+
+    /** @return the matches the query selects, their states as of {@code states} */
+    Page<Match> searchMatches(MatchQuery query, MatchStates states);
+
+    /** @return whether the match exists; records that its host is alive at {@code now} */
+    boolean heartbeat(String matchId, Instant now);
+
+    /** @return whether the match exists; marks it finished at {@code now} unless it already was */
+    boolean finish(String matchId, Instant now);
+
+    /** stores a join token */
+    void createJoinToken(String tokenHash, String user, String matchId, Instant now, Instant expiresAt);
+
+    /** @return the join token with that hash, expired or not */
+    Optional<Grant> findJoinToken(String tokenHash);
+
+    /** @return how many expired sessions and join tokens were deleted */
+    int purgeExpired(Instant now);
+
+    @Override
+    void close();
+}

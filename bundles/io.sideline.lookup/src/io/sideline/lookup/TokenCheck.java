@@ -1,0 +1,27 @@
+package io.sideline.lookup;
+
+import java.time.Instant;
+
+/**
+ * The lookup server's answer to a host asking whether a join token is good for its match.
+ *
+ * @param active    whether the host may accept the peer
+ * @param user      the user the token was given to, when active
+ * @param matchId   the match, when active
+ * @param expiresAt when the token expires, when active
+ * @param reason    when not active: {@code "unknown"}, {@code "expired"} or {@code "other_match"}
+ */
+public record TokenCheck(boolean active, String user, String matchId, Instant expiresAt, String reason) {
+
+    /** the token was never issued, or was forged */
+    public static final String UNKNOWN = "unknown";
+    /** the token has expired */
+    public static final String EXPIRED = "expired";
+    /** the token was issued for another match */
+    public static final String OTHER_MATCH = "other_match";
+
+    /** @return a refusal with this reason */
+    public static TokenCheck refused(String reason) {
+        return new TokenCheck(false, null, null, null, reason);
+    }
+}
