@@ -1,0 +1,43 @@
+package io.sideline.voting;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the engine decided after a report, a correction or a tick. */
+public sealed interface Decision {
+
+    /**
+     * A new version of an accepted event, to journal and broadcast.
+     *
+     * @param event the version
+     * @param kind  why there is a new version
+     */
+    record Accept(AcceptedEvent event, Kind kind) implements Decision {
+    }
+
+    /** Why an {@link Accept} was issued. */
+    enum Kind {
+        /** the vote accepted a new event */
+        NEW,
+        /** more reporters confirmed it: votes and confidence rose (issued as the votes double) */
+        CONFIRMED,
+        /** a voted correction amended it */
+        AMENDED,
+        /** a voted correction retracted it */
+        RETRACTED
+    }
+
+    /**
+     * A candidate the vote did not accept: it lost a conflict, or nobody corroborated it in time.
+     *
+     * @param title      the action
+     * @param origin     the origin
+     * @param eventTime  the median of its reported times
+     * @param reporters  who reported it
+     * @param reason     why it was rejected
+     * @param decidedAt  when
+     */
+    record Reject(String title, String origin, Instant eventTime, List<String> reporters, String reason,
+            Instant decidedAt) implements Decision {
+    }
+}

@@ -1,0 +1,34 @@
+package io.sideline.voting;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One peer's report that something happened.
+ *
+ * @param reporter   the identity that sent it (the user behind the join token)
+ * @param title      the action, for example "Goal"
+ * @param origin     who made it, usually a team
+ * @param eventTime  when the reporter says it happened
+ * @param receivedAt when the host received it
+ * @param player     optional: the player
+ * @param qualifiers optional details
+ */
+public record Report(String reporter, String title, String origin, Instant eventTime, Instant receivedAt,
+        String player, Map<String, String> qualifiers) {
+
+    public Report {
+        Objects.requireNonNull(reporter, "reporter");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(eventTime, "eventTime");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        qualifiers = qualifiers == null ? Map.of() : Map.copyOf(qualifiers);
+    }
+
+    /** A report with only the original design's fields. */
+    public Report(String reporter, String title, String origin, Instant eventTime, Instant receivedAt) {
+        this(reporter, title, origin, eventTime, receivedAt, null, Map.of());
+    }
+}

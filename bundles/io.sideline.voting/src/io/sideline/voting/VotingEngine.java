@@ -1,0 +1,453 @@
+package io.sideline.voting;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Turns reports into accepted events by vote; {@code docs/voting.md} describes the algorithm.
+ * <p>
+ * In short: reports of the same title and origin whose times fall within the title's window form one
+ * candidate, each identity counting once. A candidate is accepted when it has at least {@code minVotes}
+ * distinct reporters and their weight is at least {@code fraction} of the weight of all active reporters;
+ * its time is the median of the reported times. Later matching reports confirm it and never duplicate it.
+ * Candidates of the same title with another origin and an overlapping time conflict: the heavier wins, the
+ * other is rejected. Corrections are voted the same way and make new versions. Reporters whose reports are
+ * accepted gain weight; those whose reports are rejected or retracted lose it, within bounds.
+ * <p>
+ * Not thread-safe: call it from one thread (the host's voting thread). Time comes from the reports'
+ * receive times and from the injected clock, so a replay can run it on a virtual clock.
+ */
+public final class VotingEngine {
+
+    private static final int KEEP_REJECTED = 1000;
+
+    private final VotingRules rules;
+    private final Clock clock;
+    private final Map<String, Double> weights = new HashMap<>();
+    private final Map<String, Instant> lastActive = new HashMap<>();
+    private final List<Candidate> pending = new ArrayList<>();
+    private final Map<String, Standing> accepted = new LinkedHashMap<>();
+    private final List<CorrectionCandidate> corrections = new ArrayList<>();
+    private final Deque<Decision.Reject> rejected = new ArrayDeque<>();
+    private long nextId = 1;
+
+    /** @param rules the vote's parameters; @param clock the clock of decisions and expiries */
+    public VotingEngine(VotingRules rules, Clock clock) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** @return the rules */
+    public VotingRules rules() {
+        return rules;
+    }
+
+    // ------------------------------------------------------------------------------------- the state
+
+    /** Reports of one title and origin, not yet decided. */
+    private static final class Candidate {
+        final String title;
+        final String origin;
+        final Map<String, Instant> times = new LinkedHashMap<>();
+        final Map<String, Integer> players = new HashMap<>();
+        final Instant firstReceived;
+        Map<String, String> qualifiers = Map.of();
+
+        Candidate(String title, String origin, Instant firstReceived) {
+            this.title = title;
+            this.origin = origin;
+            this.firstReceived = firstReceived;
+        }
+
+        Instant median() {
+            return VotingEngine.median(new ArrayList<>(times.values()));
+        }
+    }
+
+    /** An accepted event: its latest version and who supported it. */
+    private static final class Standing {
+        AcceptedEvent latest;
+        final Map<String, Instant> supporters = new LinkedHashMap<>();
+        int votesAtLastVersion;
+
+        Standing(AcceptedEvent latest) {
+            this.latest = latest;
+            this.votesAtLastVersion = latest.votes();
+        }
+    }
+
+    /** Corrections of one event that ask for the same thing. */
+    private static final class CorrectionCandidate {
+        final String target;
+        final boolean retract;
+        final String title;
+        final String origin;
+        final Map<String, Instant> times = new LinkedHashMap<>();
+        final Instant firstReceived;
+        String reason;
+
+        CorrectionCandidate(CorrectionReport c) {
+            this.target = c.target();
+            this.retract = c.retract();
+            this.title = c.title();
+            this.origin = c.origin();
+            this.firstReceived = c.receivedAt();
+            this.reason = c.reason();
+        }
+
+        boolean asksFor(CorrectionReport c, Duration window) {
+            if (!target.equals(c.target()) || retract != c.retract()) {
+                return false;
+            }
+            if (retract) {
+                return true;
+            }
+            return title.equals(c.title()) && origin.equals(c.origin())
+                    && within(median(new ArrayList<>(times.values())), c.eventTime(), window);
+        }
+    }
+
+    // --------------------------------------------------------------------------------------- reports
+
+    /**
+     * Counts a report.
+     *
+     * @return what was decided because of it: nothing, a new accepted event, a confirmation, rejections
+     */
+    public List<Decision> submit(Report r) {
+        weights.putIfAbsent(r.reporter(), rules.initialWeight());
+        lastActive.merge(r.reporter(), r.receivedAt(), (a, b) -> a.isAfter(b) ? a : b);
+        Duration window = rules.windowFor(r.title());
+
+        Standing confirmed = nearestStanding(r, window);
+        if (confirmed != null) {
+            return confirm(confirmed, r);
+        }
+
+        Candidate c = null;
+        long best = Long.MAX_VALUE;
+        for (Candidate p : pending) {
+            if (p.title.equals(r.title()) && p.origin.equals(r.origin()) && !p.times.containsKey(r.reporter())) {
+                long distance = Math.abs(Duration.between(p.median(), r.eventTime()).toMillis());
+                if (distance <= window.toMillis() && distance < best) {
+                    best = distance;
+                    c = p;
+                }
+            }
+        }
+        if (c == null) {
+            c = new Candidate(r.title(), r.origin(), r.receivedAt());
+            pending.add(c);
+        }
+        c.times.put(r.reporter(), r.eventTime());
+        if (r.player() != null) {
+            c.players.merge(r.player(), 1, Integer::sum);
+        }
+        if (c.qualifiers.isEmpty() && !r.qualifiers().isEmpty()) {
+            c.qualifiers = r.qualifiers();
+        }
+        return evaluate(c);
+    }
+
+    private Standing nearestStanding(Report r, Duration window) {
+        Standing best = null;
+        long bestDistance = Long.MAX_VALUE;
+        for (Standing s : accepted.values()) {
+            AcceptedEvent e = s.latest;
+            if (e.standing() && e.title().equals(r.title()) && e.origin().equals(r.origin())
+                    && !s.supporters.containsKey(r.reporter())) {
+                long distance = Math.abs(Duration.between(e.eventTime(), r.eventTime()).toMillis());
+                if (distance <= window.toMillis() && distance < bestDistance) {
+                    bestDistance = distance;
+                    best = s;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** A late report of an accepted event: it raises votes and confidence, and never duplicates the event. */
+    private List<Decision> confirm(Standing s, Report r) {
+        s.supporters.put(r.reporter(), r.eventTime());
+        adjust(r.reporter(), rules.gain());
+        AcceptedEvent e = s.latest;
+        int votes = s.supporters.size();
+        double confidence = Math.min(1, weightOf(s.supporters.keySet()) / activeWeight());
+        AcceptedEvent updated = new AcceptedEvent(e.id(), e.version(), e.status(), e.title(), e.origin(), e.eventTime(),
+                e.player(), e.qualifiers(), votes, Math.max(e.confidence(), confidence), e.acceptedAt(), e.reason());
+        s.latest = updated;
+        // peers hear of confirmations as the votes double, so an event costs O(log reporters) broadcasts
+        if (votes >= 2 * Math.max(1, s.votesAtLastVersion)) {
+            s.votesAtLastVersion = votes;
+            return List.of(new Decision.Accept(updated, Decision.Kind.CONFIRMED));
+        }
+        return List.of();
+    }
+
+    private List<Decision> evaluate(Candidate c) {
+        if (!meetsQuorum(c.times.size(), weightOf(c.times.keySet()))) {
+            return List.of();
+        }
+        double support = weightOf(c.times.keySet());
+        Duration window = rules.windowFor(c.title);
+        List<Candidate> rivals = new ArrayList<>();
+        for (Candidate p : pending) {
+            if (p != c && p.title.equals(c.title) && !p.origin.equals(c.origin) && within(p.median(), c.median(), window)) {
+                if (weightOf(p.times.keySet()) > support) {
+                    return List.of(); // a heavier rival: it decides, or expires and lets this one through
+                }
+                rivals.add(p);
+            }
+        }
+        List<Decision> out = new ArrayList<>();
+        out.add(new Decision.Accept(accept(c), Decision.Kind.NEW));
+        for (Candidate loser : rivals) {
+            pending.remove(loser);
+            out.add(reject(loser, "conflict: " + c.title + " by " + c.origin + " was accepted for the same moment"));
+        }
+        return out;
+    }
+
+    private boolean meetsQuorum(int votes, double support) {
+        return votes >= rules.minVotes() && support + 1e-9 >= rules.fraction() * activeWeight();
+    }
+
+    private AcceptedEvent accept(Candidate c) {
+        pending.remove(c);
+        String player = c.players.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse(null);
+        double confidence = Math.min(1, weightOf(c.times.keySet()) / activeWeight());
+        AcceptedEvent e = new AcceptedEvent("e" + nextId++, 1, AcceptedEvent.Status.ACCEPTED, c.title, c.origin,
+                c.median(), player, c.qualifiers, c.times.size(), confidence, clock.instant(), null);
+        Standing s = new Standing(e);
+        s.supporters.putAll(c.times);
+        accepted.put(e.id(), s);
+        c.times.keySet().forEach(reporter -> adjust(reporter, rules.gain()));
+        return e;
+    }
+
+    private Decision.Reject reject(Candidate c, String reason) {
+        c.times.keySet().forEach(reporter -> adjust(reporter, -rules.loss()));
+        Decision.Reject r = new Decision.Reject(c.title, c.origin, c.median(), List.copyOf(c.times.keySet()), reason,
+                clock.instant());
+        rejected.addLast(r);
+        while (rejected.size() > KEEP_REJECTED) {
+            rejected.removeFirst();
+        }
+        return r;
+    }
+
+    // ----------------------------------------------------------------------------------- corrections
+
+    /**
+     * Counts a correction.
+     *
+     * @return what was decided because of it: nothing yet, or the new version
+     * @throws IllegalArgumentException if no accepted event has the target id
+     */
+    public List<Decision> correct(CorrectionReport c) {
+        Standing s = accepted.get(c.target());
+        if (s == null) {
+            throw new IllegalArgumentException("there is no accepted event \"" + c.target() + "\"");
+        }
+        weights.putIfAbsent(c.reporter(), rules.initialWeight());
+        lastActive.merge(c.reporter(), c.receivedAt(), (a, b) -> a.isAfter(b) ? a : b);
+        if (!s.latest.standing()) {
+            return List.of(); // already a tombstone
+        }
+        Duration window = rules.windowFor(c.retract() ? s.latest.title() : c.title());
+        CorrectionCandidate cc = null;
+        for (CorrectionCandidate p : corrections) {
+            if (!p.times.containsKey(c.reporter()) && p.asksFor(c, window)) {
+                cc = p;
+                break;
+            }
+        }
+        if (cc == null) {
+            cc = new CorrectionCandidate(c);
+            corrections.add(cc);
+        }
+        cc.times.put(c.reporter(), c.retract() ? c.receivedAt() : c.eventTime());
+        if (cc.reason == null) {
+            cc.reason = c.reason();
+        }
+        return evaluateCorrection(cc);
+    }
+
+    private List<Decision> evaluateCorrection(CorrectionCandidate cc) {
+        double support = weightOf(cc.times.keySet());
+        if (!meetsQuorum(cc.times.size(), support)) {
+            return List.of();
+        }
+        corrections.removeIf(p -> p.target.equals(cc.target));
+        Standing s = accepted.get(cc.target);
+        AcceptedEvent old = s.latest;
+        double confidence = Math.min(1, support / activeWeight());
+        AcceptedEvent next;
+        Decision.Kind kind;
+        if (cc.retract) {
+            next = new AcceptedEvent(old.id(), old.version() + 1, AcceptedEvent.Status.RETRACTED, old.title(), old.origin(),
+                    old.eventTime(), old.player(), old.qualifiers(), cc.times.size(), confidence, clock.instant(), cc.reason);
+            kind = Decision.Kind.RETRACTED;
+            s.supporters.keySet().forEach(reporter -> adjust(reporter, -rules.loss()));
+        } else {
+            Instant time = median(new ArrayList<>(cc.times.values()));
+            next = new AcceptedEvent(old.id(), old.version() + 1, AcceptedEvent.Status.AMENDED, cc.title, cc.origin, time,
+                    old.player(), old.qualifiers(), cc.times.size(), confidence, clock.instant(), cc.reason);
+            kind = Decision.Kind.AMENDED;
+            if (!cc.title.equals(old.title()) || !cc.origin.equals(old.origin())) {
+                s.supporters.keySet().forEach(reporter -> adjust(reporter, -rules.loss()));
+                s.supporters.clear();
+            }
+        }
+        cc.times.keySet().forEach(reporter -> adjust(reporter, rules.gain()));
+        s.latest = next;
+        s.votesAtLastVersion = next.votes();
+        return List.of(new Decision.Accept(next, kind));
+    }
+
+    // ------------------------------------------------------------------------------------------ time
+
+    /**
+     * Rejects candidates and corrections that were not accepted within the decision timeout, and re-checks
+     * the rest (reporters going quiet lower the weight a quorum needs). Call it every second or so.
+     *
+     * @return what was decided
+     */
+    public List<Decision> tick() {
+        Instant now = clock.instant();
+        List<Decision> out = new ArrayList<>();
+        for (Iterator<Candidate> it = pending.iterator(); it.hasNext();) {
+            Candidate c = it.next();
+            if (!c.firstReceived.plus(rules.decisionTimeout()).isAfter(now)) {
+                it.remove();
+                out.add(reject(c, "not reported by enough peers within " + rules.decisionTimeout().toSeconds() + " s"));
+            }
+        }
+        corrections.removeIf(cc -> !cc.firstReceived.plus(rules.decisionTimeout()).isAfter(now));
+        for (Candidate c : new ArrayList<>(pending)) {
+            if (pending.contains(c)) {
+                out.addAll(evaluate(c));
+            }
+        }
+        for (CorrectionCandidate cc : new ArrayList<>(corrections)) {
+            if (corrections.contains(cc)) {
+                out.addAll(evaluateCorrection(cc));
+            }
+        }
+        return out;
+    }
+
+    // --------------------------------------------------------------------------------------- restore
+
+    /**
+     * Restores the accepted events after a restart, so that late reports confirm them instead of creating
+     * duplicates, and new ids continue after theirs. Who supported them is not restored.
+     *
+     * @param latestVersions the latest version of each event, in timeline order
+     */
+    public void restore(List<AcceptedEvent> latestVersions) {
+        for (AcceptedEvent e : latestVersions) {
+            accepted.put(e.id(), new Standing(e));
+            if (e.id().startsWith("e")) {
+                try {
+                    nextId = Math.max(nextId, Long.parseLong(e.id().substring(1)) + 1);
+                } catch (NumberFormatException ignored) {
+                    // an id of another scheme cannot collide with ours
+                }
+            }
+        }
+    }
+
+    // --------------------------------------------------------------------------------------- queries
+
+    /** @return the latest version of every accepted event, in the order they were first accepted */
+    public List<AcceptedEvent> timeline() {
+        return accepted.values().stream().map(s -> s.latest).toList();
+    }
+
+    /** @return the latest version of an event */
+    public Optional<AcceptedEvent> event(String id) {
+        Standing s = accepted.get(id);
+        return s == null ? Optional.empty() : Optional.of(s.latest);
+    }
+
+    /** A candidate still being voted on. */
+    public record Pending(String title, String origin, Instant eventTime, int votes, List<String> reporters) {
+    }
+
+    /** @return the candidates still being voted on */
+    public List<Pending> pending() {
+        return pending.stream().map(c -> new Pending(c.title, c.origin, c.median(), c.times.size(),
+                List.copyOf(c.times.keySet()))).toList();
+    }
+
+    /** @return the most recent rejected candidates, oldest first (at most 1000) */
+    public List<Decision.Reject> rejected() {
+        return Collections.unmodifiableList(new ArrayList<>(rejected));
+    }
+
+    /** @return a reporter's weight (the initial weight for one not seen yet) */
+    public double weight(String reporter) {
+        return weights.getOrDefault(reporter, rules.initialWeight());
+    }
+
+    /** @return how many reporters reported within the active window */
+    public int activeReporters() {
+        Instant since = clock.instant().minus(rules.activeWindow());
+        return (int) lastActive.values().stream().filter(t -> t.isAfter(since)).count();
+    }
+
+    // --------------------------------------------------------------------------------------- helpers
+
+    private double activeWeight() {
+        Instant since = clock.instant().minus(rules.activeWindow());
+        double sum = 0;
+        for (Map.Entry<String, Instant> e : lastActive.entrySet()) {
+            if (e.getValue().isAfter(since)) {
+                sum += weight(e.getKey());
+            }
+        }
+        return Math.max(sum, rules.minWeight());
+    }
+
+    private double weightOf(Iterable<String> reporters) {
+        double sum = 0;
+        for (String r : reporters) {
+            sum += weight(r);
+        }
+        return sum;
+    }
+
+    private void adjust(String reporter, double delta) {
+        weights.put(reporter, Math.max(rules.minWeight(), Math.min(rules.maxWeight(), weight(reporter) + delta)));
+    }
+
+    private static boolean within(Instant a, Instant b, Duration window) {
+        return Math.abs(Duration.between(a, b).toMillis()) <= window.toMillis();
+    }
+
+    static Instant median(List<Instant> times) {
+        List<Instant> sorted = new ArrayList<>(times);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        if (n % 2 == 1) {
+            return sorted.get(n / 2);
+        }
+        Instant a = sorted.get(n / 2 - 1);
+        Instant b = sorted.get(n / 2);
+        return a.plus(Duration.between(a, b).dividedBy(2));
+    }
+}
