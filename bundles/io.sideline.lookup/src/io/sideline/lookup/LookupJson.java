@@ -54,6 +54,11 @@ public final class LookupJson {
         return new JsonFields(StrictJson.parseObject(body, MAX_BODY_BYTES), "", LIMITS);
     }
 
+    /** @return the fields of a body as it arrived, read strictly: bytes that are not UTF-8 are refused, not replaced */
+    public static JsonFields parse(byte[] utf8) throws ProtocolException {
+        return new JsonFields(StrictJson.parseObject(utf8, MAX_BODY_BYTES), "", LIMITS);
+    }
+
     /** @return the text of a JSON tree */
     public static String write(JsonElement json) {
         return GSON.toJson(json);

@@ -22,6 +22,7 @@ final class LookupServerFixture implements AutoCloseable {
     final Path dataDir;
     final MutableClock clock;
     final List<String> log = new CopyOnWriteArrayList<>();
+    private final java.util.function.Consumer<LookupServerConfig.Builder> tweak;
     LookupServer server;
     LookupClient client;
 
@@ -33,16 +34,22 @@ final class LookupServerFixture implements AutoCloseable {
             throws Exception {
         this.dataDir = dataDir;
         this.clock = clock;
-        LookupServerConfig.Builder b = LookupServerConfig.builder().port(0).dataDir(dataDir).clock(clock).log(log::add);
-        tweak.accept(b);
-        server = LookupServer.start(b.build());
+        this.tweak = tweak;
+        server = LookupServer.start(config());
         client = LookupClient.create(server.uri());
     }
 
-    /** stops the server and starts a new one on the same data directory */
+    /** @return the configuration the fixture's servers run with */
+    LookupServerConfig config() {
+        LookupServerConfig.Builder b = LookupServerConfig.builder().port(0).dataDir(dataDir).clock(clock).log(log::add);
+        tweak.accept(b);
+        return b.build();
+    }
+
+    /** stops the server and starts a new one on the same data directory, with the same configuration */
     void restart() throws Exception {
         close();
-        server = LookupServer.start(LookupServerConfig.builder().port(0).dataDir(dataDir).clock(clock).log(log::add).build());
+        server = LookupServer.start(config());
         client = LookupClient.create(server.uri());
     }
 

@@ -2,7 +2,6 @@ package io.sideline.lookup.server.internal;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -262,7 +261,7 @@ public final class HttpApi extends Handler.Abstract {
         if (bytes.length == 0) {
             throw new ProtocolException(ProtocolError.MALFORMED_JSON, null, "the request has no body; send a JSON object");
         }
-        return LookupJson.parse(new String(bytes, StandardCharsets.UTF_8));
+        return LookupJson.parse(bytes);
     }
 
     private static ProtocolException tooLarge(long size, int max) {
@@ -271,7 +270,14 @@ public final class HttpApi extends Handler.Abstract {
     }
 
     private static MatchQuery query(Request request) throws ProtocolException {
-        Fields f = Request.extractQueryParameters(request);
+        Fields f;
+        try {
+            f = Request.extractQueryParameters(request);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // Jetty refuses a query that is not percent-encoded UTF-8; the client sent it, so it is a 400
+            throw new ProtocolException(ProtocolError.INVALID_VALUE, null, "the query string is not valid "
+                    + "percent-encoded UTF-8");
+        }
         String text = f.getValue("text");
         if (text != null && text.length() > 200) {
             throw new ProtocolException(ProtocolError.TOO_LONG, "text", "\"text\" is longer than 200 characters");

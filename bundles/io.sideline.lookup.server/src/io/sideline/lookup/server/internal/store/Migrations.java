@@ -52,7 +52,11 @@ final class Migrations {
                       match_id   VARCHAR(32) NOT NULL REFERENCES matches(id),
                       created_at BIGINT      NOT NULL,
                       expires_at BIGINT      NOT NULL)""",
-                    "CREATE INDEX join_tokens_expiry ON join_tokens(expires_at)"));
+                    "CREATE INDEX join_tokens_expiry ON join_tokens(expires_at)"),
+            // room for every draft the API accepts: 64 origins of 200 characters, where JSON writes a character
+            // such as U+2028 as six, and lower-casing for search turns U+0130 into two
+            List.of("ALTER TABLE matches ALTER COLUMN origins SET DATA TYPE VARCHAR(80000)",
+                    "ALTER TABLE matches ALTER COLUMN search_text SET DATA TYPE VARCHAR(32000)"));
 
     private Migrations() {
     }
