@@ -10,6 +10,8 @@ import io.sideline.protocol.ProtocolError;
  * client handles one set of codes for both halves of Sideline.
  */
 public enum LookupError {
+    /** the HTTP request itself could not be read: a broken request line, header or path (400) */
+    BAD_REQUEST("bad_request", 400),
     /** the request needs a session: none was sent, or it expired, or it was revoked by logout (401) */
     UNAUTHORIZED("unauthorized", 401),
     /** the user name and password do not match; the same answer for an unknown user (401) */

@@ -14,6 +14,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
+import io.sideline.lookup.LookupError;
 import io.sideline.lookup.LookupJson;
 import io.sideline.lookup.server.internal.HttpApi;
 import io.sideline.lookup.server.internal.LookupService;
@@ -68,7 +69,8 @@ public final class LookupServer implements AutoCloseable {
             jetty.setErrorHandler((request, response, callback) -> {
                 // errors Jetty itself answers (a broken request line, say) are JSON too
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-                Content.Sink.write(response, true, LookupJson.write(LookupJson.error("bad_request",
+                response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+                Content.Sink.write(response, true, LookupJson.write(LookupJson.error(LookupError.BAD_REQUEST.code(),
                         "the server could not read that HTTP request (status " + response.getStatus() + ")", null)), callback);
                 return true;
             });

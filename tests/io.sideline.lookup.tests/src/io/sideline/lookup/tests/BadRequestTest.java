@@ -195,7 +195,9 @@ class BadRequestTest {
     @ValueSource(strings = { "/v2/matches", "/v1/nothing", "/favicon.ico", "/v1/sessions/mine", "/v1/health/deep",
             "/v1/matches/abc/leave" })
     void anUnknownPathIsNotFound(String path) throws Exception {
-        assertError(http.post(path, ana, "{}"), 404, "not_found", null);
+        JsonObject e = assertError(http.post(path, ana, "{}"), 404, "not_found", null);
+        assertTrue(e.get("message").getAsString().contains("no such endpoint: \"" + path + "\""), e.toString());
+        assertError(http.get(path, ana), 404, "not_found", null); // whatever the method: there is nothing there
     }
 
     @ParameterizedTest
@@ -207,7 +209,9 @@ class BadRequestTest {
             "POST   | /v1/sessions/current        | DELETE",
             "DELETE | /v1/matches/abc             | GET",
             "GET    | /v1/matches/abc/join        | POST",
-            "POST   | /v1/health                  | GET" })
+            "POST   | /v1/health                  | GET",
+            "POST   | /                           | GET",
+            "PUT    | /v1                         | GET" })
     void aWrongMethodIsNotAllowedAndTheAnswerSaysWhichAre(String method, String path, String allow) throws Exception {
         HttpResponse<String> r = http.send(method, path, ana, BodyPublishers.noBody());
         assertError(r, 405, "method_not_allowed", null);
@@ -286,6 +290,8 @@ class BadRequestTest {
 
         assertError(wrongPassword, 401, "bad_credentials", null);
         assertError(unknownUser, 401, "bad_credentials", null);
+        assertEquals("Bearer realm=\"sideline\"", wrongPassword.headers().firstValue("WWW-Authenticate").orElse(null),
+                "a 401 says how to authenticate (RFC 7235)");
         assertArrayEquals(wrongPassword.body().getBytes(StandardCharsets.UTF_8),
                 unknownUser.body().getBytes(StandardCharsets.UTF_8), "nothing tells whether the user exists");
         ok(http.post("/v1/sessions", null, LookupJson.credentials("ana", PASSWORD)), 201);
@@ -306,6 +312,8 @@ class BadRequestTest {
                 assertError(locked, 429, "rate_limited", null);
                 long retryAfter = Long.parseLong(locked.headers().firstValue("Retry-After").orElse("0"));
                 assertTrue(retryAfter > 0 && retryAfter <= 15 * 60, "Retry-After says when: " + retryAfter);
+                assertTrue(locked.body().contains("try again in " + retryAfter + " s"),
+                        "the message and the header name the same wait: " + locked.body());
             }
             ok(h.post("/v1/sessions", null, LookupJson.credentials("ben", PASSWORD)), 201);
 

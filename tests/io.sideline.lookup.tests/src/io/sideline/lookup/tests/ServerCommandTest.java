@@ -68,9 +68,17 @@ class ServerCommandTest {
         }
     }
 
+    @Test
+    void serverHelpShowsTheUsageAndStartsNothing() {
+        assertEquals(Command.EXIT_OK, sideline("server", "--help"));
+        assertTrue(out().contains("usage: ./sideline server"), out());
+        assertEquals("", err());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "--bogus x --data DATA         | unknown option --bogus",
+            "--verbose                     | unknown option --verbose",
             "--port abc --data DATA        | --port must be a number, not \"abc\"",
             "--data DATA --port            | missing value after --port",
             "--port 8080 --data            | missing value after --data",

@@ -37,6 +37,8 @@ import io.sideline.lookup.server.internal.store.StoreException;
 public final class HttpApi extends Handler.Abstract {
 
     private static final String JSON = "application/json; charset=utf-8";
+    /** what can be done to one match: POST /v1/matches/{id}/ACTION */
+    private static final List<String> MATCH_ACTIONS = List.of("join", "heartbeat", "finish", "token-check");
 
     private final LookupService service;
     private final Throttle throttle;
@@ -75,20 +77,23 @@ public final class HttpApi extends Handler.Abstract {
             reply = new Reply(LookupError.statusOf(e.error()), LookupJson.error(e.error().code(), e.getMessage(), e.field()),
                     null, null);
         } catch (StoreException e) {
-            log.accept("error: " + e.getMessage());
-            reply = error(LookupError.INTERNAL, "the server could not reach its database; nothing was changed", null, null);
+            log.accept("error: database: " + firstLine(e.getCause() == null ? e : e.getCause()));
+            reply = error(LookupError.INTERNAL, "the server could not store or read that; nothing was changed", null, null);
         } catch (RuntimeException | IOException e) {
-            log.accept("error: " + e);
+            log.accept("error: " + firstLine(e));
             reply = error(LookupError.INTERNAL, "the server failed; nothing was changed", null, null);
         }
         response.setStatus(reply.status());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         if (reply.retryAfter() != null) {
-            response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(Math.max(1, seconds(reply.retryAfter()))));
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(seconds(reply.retryAfter())));
         }
         if (reply.allow() != null) {
             response.getHeaders().put(HttpHeader.ALLOW, reply.allow());
+        }
+        if (reply.status() == 401) {
+            response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"sideline\"");
         }
         Content.Sink.write(response, true, LookupJson.write(reply.body()), callback);
         log.accept(clock.instant() + " " + address + " \"" + request.getMethod() + " " + request.getHttpURI().getPathQuery()
@@ -96,8 +101,20 @@ public final class HttpApi extends Handler.Abstract {
         return true;
     }
 
-    private static long seconds(Duration d) {
-        return (d.toMillis() + 999) / 1000;
+    /** @return whole seconds, rounded up: the {@code Retry-After} value and the figure in the message agree */
+    static long seconds(Duration d) {
+        return Math.max(1, (d.toMillis() + 999) / 1000);
+    }
+
+    /** @return the exception's class and the first line of its message, for a one-line log entry */
+    private static String firstLine(Throwable e) {
+        String m = e.getMessage() == null ? "" : e.getMessage();
+        int nl = m.indexOf('\n');
+        m = nl >= 0 ? m.substring(0, nl) : m;
+        if (m.length() > 200) {
+            m = m.substring(0, 200) + "…";
+        }
+        return e.getClass().getSimpleName() + (m.isEmpty() ? "" : ": " + m);
     }
 
     private static Reply error(LookupError e, String message, String field, Duration retryAfter) {
@@ -121,7 +138,7 @@ public final class HttpApi extends Handler.Abstract {
 
         if (p.size() < 2 || !p.get(0).equals("v1")) {
             if (p.size() == 1 && p.get(0).equals("v1") || path.equals("/")) {
-                return Reply.ok(200, health());
+                return get ? Reply.ok(200, health()) : notAllowed(method, path, "GET");
             }
             throw notFound(path);
         }
@@ -191,6 +208,9 @@ public final class HttpApi extends Handler.Abstract {
             service.authenticate(bearer(request));
             return Reply.ok(200, LookupJson.match(service.get(id)));
         }
+        if (p.size() == 4 && !MATCH_ACTIONS.contains(p.get(3))) {
+            throw notFound(path);
+        }
         if (p.size() == 4 && !post) {
             return notAllowed(method, path, "POST");
         }
@@ -222,8 +242,8 @@ public final class HttpApi extends Handler.Abstract {
     }
 
     private static ApiException notFound(String path) {
-        return new ApiException(LookupError.NOT_FOUND, "there is nothing at " + JsonFields.quote(path)
-                + "; the API is under /v1 (see docs/protocol.md)");
+        return new ApiException(LookupError.NOT_FOUND, "no such endpoint: \"" + JsonFields.quote(path)
+                + "\"; the endpoints are listed at GET /v1/health and in Sideline's protocol reference");
     }
 
     private static JsonObject health() {

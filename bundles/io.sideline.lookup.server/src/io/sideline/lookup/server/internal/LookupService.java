@@ -3,6 +3,9 @@ package io.sideline.lookup.server.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import io.sideline.lookup.JoinTicket;
 import io.sideline.lookup.LookupError;
@@ -27,6 +30,11 @@ public final class LookupService {
 
     private final LookupStore store;
     private final Passwords passwords = new Passwords();
+    /**
+     * Password hashing is deliberately slow (about 150 ms of CPU each): at most one per core runs at once,
+     * so a burst of registrations or identifications cannot starve searches and joins.
+     */
+    private final Semaphore hashing = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
     private final Tokens tokens = new Tokens();
     private final Throttle throttle;
     private final Clock clock;
@@ -44,13 +52,19 @@ public final class LookupService {
         this.hostTimeout = hostTimeout;
     }
 
+    /** @return now, to the millisecond: the store keeps milliseconds, so answers never show more */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
     private MatchStates states() {
-        return new MatchStates(clock.instant(), hostTimeout);
+        return new MatchStates(now(), hostTimeout);
     }
 
     /** @return the registered user's name */
     public String register(Credentials c) throws ApiException {
-        if (!store.createUser(c.user(), passwords.hash(c.password()), clock.instant())) {
+        String hash = hashed(() -> passwords.hash(c.password()));
+        if (!store.createUser(c.user(), hash, now())) {
             throw new ApiException(LookupError.USER_EXISTS, "the user name \"" + c.user() + "\" is taken", "user", null);
         }
         return c.user();
@@ -61,22 +75,42 @@ public final class LookupService {
         Duration wait = throttle.identifyAllowed(c.user().toLowerCase(java.util.Locale.ROOT), address);
         if (wait != null) {
             throw new ApiException(LookupError.RATE_LIMITED, "too many failed attempts; try again in "
-                    + Math.max(1, wait.toSeconds()) + " s", null, wait);
+                    + HttpApi.seconds(wait) + " s", null, wait);
         }
         User user = store.findUser(c.user()).orElse(null);
-        if (!passwords.verify(c.password(), user == null ? null : user.passwordHash())) {
+        if (!hashed(() -> passwords.verify(c.password(), user == null ? null : user.passwordHash()))) {
             throttle.failed(c.user().toLowerCase(java.util.Locale.ROOT), address);
             throw new ApiException(LookupError.BAD_CREDENTIALS, BAD_CREDENTIALS);
         }
         throttle.succeeded(c.user().toLowerCase(java.util.Locale.ROOT));
         if (passwords.isOutdated(user.passwordHash())) {
-            store.updatePasswordHash(user.name(), passwords.hash(c.password()));
+            store.updatePasswordHash(user.name(), hashed(() -> passwords.hash(c.password())));
         }
         String token = tokens.newToken();
-        Instant now = clock.instant();
+        Instant now = now();
         Instant expires = now.plus(sessionTtl);
         store.createSession(Tokens.hash(token), user.name(), now, expires);
         return new Session(user.name(), token, expires);
+    }
+
+    /** Runs password work when a core is free; refuses with 429 when none frees up within 10 s. */
+    private <T> T hashed(java.util.function.Supplier<T> work) throws ApiException {
+        boolean acquired;
+        try {
+            acquired = hashing.tryAcquire(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw new ApiException(LookupError.RATE_LIMITED, "the server is busy checking passwords; try again in 1 s",
+                    null, Duration.ofSeconds(1));
+        }
+        try {
+            return work.get();
+        } finally {
+            hashing.release();
+        }
     }
 
     /** ends a session; its token stops working at once */
@@ -92,7 +126,7 @@ public final class LookupService {
                     "identify first: send the session token as \"Authorization: Bearer TOKEN\"");
         }
         Grant g = store.findSession(Tokens.hash(sessionToken)).orElse(null);
-        if (g == null || !g.expiresAt().isAfter(clock.instant())) {
+        if (g == null || !g.expiresAt().isAfter(now())) {
             throw new ApiException(LookupError.UNAUTHORIZED, "the session has expired or was ended; identify again");
         }
         return g.user();
@@ -100,7 +134,7 @@ public final class LookupService {
 
     /** @return the new match, owned and hosted by the user */
     public Match create(String user, MatchDraft draft) {
-        Instant now = clock.instant();
+        Instant now = now();
         return store.createMatch(tokens.newMatchId(), draft, user, now, new MatchStates(now, hostTimeout));
     }
 
@@ -119,7 +153,7 @@ public final class LookupService {
     public JoinTicket join(String user, String matchId) throws ApiException {
         Match m = get(matchId);
         String token = tokens.newToken();
-        Instant now = clock.instant();
+        Instant now = now();
         Instant expires = now.plus(joinTokenTtl);
         store.createJoinToken(Tokens.hash(token), user, m.id(), now, expires);
         return new JoinTicket(m.id(), m.hostUrl(), token, expires);
@@ -137,14 +171,14 @@ public final class LookupService {
     /** @return the match's state after recording that its host is alive */
     public MatchState heartbeat(String user, String matchId) throws ApiException {
         owned(user, matchId);
-        store.heartbeat(matchId, clock.instant());
+        store.heartbeat(matchId, now());
         return get(matchId).state();
     }
 
     /** @return the match, finished */
     public Match finish(String user, String matchId) throws ApiException {
         owned(user, matchId);
-        store.finish(matchId, clock.instant());
+        store.finish(matchId, now());
         return get(matchId);
     }
 
@@ -158,7 +192,7 @@ public final class LookupService {
         if (!g.matchId().equals(matchId)) {
             return TokenCheck.refused(TokenCheck.OTHER_MATCH);
         }
-        if (!g.expiresAt().isAfter(clock.instant())) {
+        if (!g.expiresAt().isAfter(now())) {
             return TokenCheck.refused(TokenCheck.EXPIRED);
         }
         return new TokenCheck(true, g.user(), g.matchId(), g.expiresAt(), null);
@@ -166,6 +200,6 @@ public final class LookupService {
 
     /** @return how many expired sessions and tokens were deleted */
     public int purgeExpired() {
-        return store.purgeExpired(clock.instant());
+        return store.purgeExpired(now());
     }
 }

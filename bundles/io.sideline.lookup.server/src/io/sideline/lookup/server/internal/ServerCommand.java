@@ -52,6 +52,13 @@ public final class ServerCommand implements Command {
         String jdbcUser = null;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
+            if (option.equals("--help") || option.equals("-h")) {
+                out.println(usage());
+                return EXIT_OK;
+            }
+            if (!List.of("--port", "--host", "--data", "--jdbc-url", "--jdbc-user").contains(option)) {
+                return usageError(err, "unknown option " + option);
+            }
             if (i + 1 >= args.size()) {
                 return usageError(err, "missing value after " + option);
             }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 
@@ -31,7 +32,7 @@ import io.sideline.lookup.QuorumPolicy;
  */
 public final class JdbcLookupStore implements LookupStore {
 
-    private static final Gson GSON = new Gson();
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
     private static final String MATCH_COLUMNS = "id, name, sport, origins, scheduled_start, min_votes, vote_fraction, "
             + "host_url, owner, created_at, last_heartbeat, finished_at";
 
