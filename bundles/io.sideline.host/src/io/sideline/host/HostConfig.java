@@ -1,0 +1,174 @@
+package io.sideline.host;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import io.sideline.voting.VotingRules;
+
+/**
+ * How a match host runs. Build one with {@link #builder()}.
+ *
+ * @param bindHost          the address to listen on; default 127.0.0.1
+ * @param port              the TCP port; 0 picks a free one
+ * @param journalDir        where the match's journal lives
+ * @param matchId           the lookup server's id of the match
+ * @param name              the match's name
+ * @param sport             the sport id
+ * @param origins           the teams, home first: the {@code origins} of the setup message
+ * @param actions           the titles that can be reported: the {@code actions} of the setup message
+ * @param rules             the vote's rules
+ * @param verifier          who checks join tokens
+ * @param maxMessageBytes   the largest message a peer may send; default 64 KiB
+ * @param reportsPerSecond  reports and corrections per second per peer; default 10
+ * @param reportBurst       how many a peer may send at once; default 30
+ * @param sendWindow        frames sent to a peer but not yet written; default 64
+ * @param maxLag            how many frames a peer may fall behind before it is dropped to resync; default 10,000
+ * @param idleTimeout       a connection silent this long is closed; default 60 s
+ * @param heartbeatInterval how often the host sends quiet peers a heartbeat; default 15 s
+ * @param socketSendBuffer  the TCP send buffer per connection in bytes, 0 for the system's; default 0
+ * @param clock             the clock of the vote
+ * @param log               where the host reports connections and problems, one line each
+ */
+public record HostConfig(String bindHost, int port, Path journalDir, String matchId, String name, String sport,
+        List<String> origins, List<String> actions, VotingRules rules, TokenVerifier verifier, int maxMessageBytes,
+        int reportsPerSecond, int reportBurst, int sendWindow, int maxLag, Duration idleTimeout,
+        Duration heartbeatInterval, int socketSendBuffer, Clock clock, Consumer<String> log) {
+
+    public HostConfig {
+        Objects.requireNonNull(bindHost, "bindHost");
+        Objects.requireNonNull(journalDir, "journalDir");
+        Objects.requireNonNull(matchId, "matchId");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(sport, "sport");
+        origins = List.copyOf(origins);
+        actions = List.copyOf(actions);
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(verifier, "verifier");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(log, "log");
+        if (origins.isEmpty() || actions.isEmpty()) {
+            throw new IllegalArgumentException("a host needs origins and actions");
+        }
+        if (!matchId.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new IllegalArgumentException("a match id is letters, digits, '.', '_' or '-': " + matchId);
+        }
+    }
+
+    /** @return a builder with the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds a {@link HostConfig}. */
+    public static final class Builder {
+        private String bindHost = "127.0.0.1";
+        private int port;
+        private Path journalDir;
+        private String matchId;
+        private String name;
+        private String sport;
+        private List<String> origins;
+        private List<String> actions;
+        private VotingRules rules = VotingRules.of(2, 0);
+        private TokenVerifier verifier;
+        private int maxMessageBytes = 64 * 1024;
+        private int reportsPerSecond = 10;
+        private int reportBurst = 30;
+        private int sendWindow = 64;
+        private int maxLag = 10_000;
+        private Duration idleTimeout = Duration.ofSeconds(60);
+        private Duration heartbeatInterval = Duration.ofSeconds(15);
+        private int socketSendBuffer;
+        private Clock clock = Clock.systemUTC();
+        private Consumer<String> log = line -> { };
+
+        private Builder() {
+        }
+
+        public Builder bindHost(String value) {
+            bindHost = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder journalDir(Path value) {
+            journalDir = value;
+            return this;
+        }
+
+        public Builder match(String id, String matchName, String sportId, List<String> teams, List<String> titles) {
+            matchId = id;
+            name = matchName;
+            sport = sportId;
+            origins = teams;
+            actions = titles;
+            return this;
+        }
+
+        public Builder rules(VotingRules value) {
+            rules = value;
+            return this;
+        }
+
+        public Builder verifier(TokenVerifier value) {
+            verifier = value;
+            return this;
+        }
+
+        public Builder maxMessageBytes(int value) {
+            maxMessageBytes = value;
+            return this;
+        }
+
+        public Builder reportLimit(int perSecond, int burst) {
+            reportsPerSecond = perSecond;
+            reportBurst = burst;
+            return this;
+        }
+
+        public Builder flowControl(int window, int lag) {
+            sendWindow = window;
+            maxLag = lag;
+            return this;
+        }
+
+        public Builder idleTimeout(Duration value) {
+            idleTimeout = value;
+            return this;
+        }
+
+        public Builder heartbeatInterval(Duration value) {
+            heartbeatInterval = value;
+            return this;
+        }
+
+        public Builder socketSendBuffer(int bytes) {
+            socketSendBuffer = bytes;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            clock = value;
+            return this;
+        }
+
+        public Builder log(Consumer<String> value) {
+            log = value;
+            return this;
+        }
+
+        public HostConfig build() {
+            return new HostConfig(bindHost, port, journalDir, matchId, name, sport, origins, actions, rules, verifier,
+                    maxMessageBytes, reportsPerSecond, reportBurst, sendWindow, maxLag, idleTimeout, heartbeatInterval,
+                    socketSendBuffer, clock, log);
+        }
+    }
+}

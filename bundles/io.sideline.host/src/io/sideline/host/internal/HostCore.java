@@ -1,0 +1,240 @@
+package io.sideline.host.internal;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import io.sideline.host.HostConfig;
+import io.sideline.protocol.Accepted;
+import io.sideline.protocol.Correction;
+import io.sideline.protocol.EventReport;
+import io.sideline.protocol.Heartbeat;
+import io.sideline.protocol.Message;
+import io.sideline.protocol.ProtocolCodec;
+import io.sideline.protocol.ProtocolError;
+import io.sideline.protocol.ProtocolException;
+import io.sideline.protocol.Setup;
+import io.sideline.protocol.TimelineEvent;
+import io.sideline.voting.AcceptedEvent;
+import io.sideline.voting.CorrectionReport;
+import io.sideline.voting.Decision;
+import io.sideline.voting.Report;
+import io.sideline.voting.VotingEngine;
+
+/**
+ * The host's one thread of decisions: it feeds reports to the vote, gives each accepted version the next
+ * sequence number, writes the batch to the journal and forces it to disk, and only then publishes the
+ * frames and wakes the peers. No lock is held across I/O to a peer: peers pull frames themselves.
+ */
+public final class HostCore implements AutoCloseable {
+
+    private final HostConfig config;
+    private final ProtocolCodec codec = ProtocolCodec.standard();
+    private final VotingEngine engine;
+    private final FrameLog frames = new FrameLog();
+    private final Journal journal;
+    private final Set<PeerConnection> peers = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService thread;
+    private volatile String failure;
+
+    private HostCore(HostConfig config, Journal journal) {
+        this.config = config;
+        this.journal = journal;
+        this.engine = new VotingEngine(config.rules(), config.clock());
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "host-core-" + config.matchId());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Opens the match's journal, recovers its timeline, and starts the vote's clock. */
+    public static HostCore open(HostConfig config) throws IOException {
+        Journal.Recovered r = Journal.open(config.journalDir().resolve(config.matchId() + ".journal"));
+        HostCore core = new HostCore(config, r.journal());
+        Map<String, AcceptedEvent> latest = new LinkedHashMap<>();
+        for (int i = 0; i < r.lines().size(); i++) {
+            String line = r.lines().get(i);
+            Accepted a;
+            try {
+                Message m = core.codec.decode(line);
+                if (!(m instanceof Accepted accepted) || accepted.seq() != i + 1) {
+                    throw new ProtocolException(ProtocolError.INVALID_VALUE, "seq", "expected accepted seq " + (i + 1));
+                }
+                a = accepted;
+            } catch (ProtocolException e) {
+                r.journal().close();
+                throw new IOException("the journal " + r.journal().file() + " is damaged at line " + (i + 1) + ": "
+                        + e.getMessage() + "; move it aside to start the match afresh");
+            }
+            core.frames.append(line);
+            latest.put(a.id(), toEvent(a));
+        }
+        core.engine.restore(new ArrayList<>(latest.values()));
+        if (!r.lines().isEmpty() || r.truncatedTornTail()) {
+            config.log().accept("recovered " + r.lines().size() + " accepted events from " + r.journal().file()
+                    + (r.truncatedTornTail() ? " (dropped a last line cut short by a crash)" : ""));
+        }
+        core.thread.scheduleWithFixedDelay(core::tick, 1, 1, TimeUnit.SECONDS);
+        long beat = config.heartbeatInterval().toMillis();
+        core.thread.scheduleWithFixedDelay(core::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
+        return core;
+    }
+
+    private static AcceptedEvent toEvent(Accepted a) {
+        AcceptedEvent.Status status = switch (a.status()) {
+            case ACCEPTED -> AcceptedEvent.Status.ACCEPTED;
+            case AMENDED -> AcceptedEvent.Status.AMENDED;
+            case RETRACTED -> AcceptedEvent.Status.RETRACTED;
+        };
+        TimelineEvent e = a.event();
+        return new AcceptedEvent(a.id(), a.version(), status, e.title(), e.origin(), e.time(), e.player(), e.qualifiers(),
+                a.votes(), a.confidence(), a.time(), a.reason());
+    }
+
+    private Accepted toMessage(AcceptedEvent e, long seq) {
+        Accepted.Status status = switch (e.status()) {
+            case ACCEPTED -> Accepted.Status.ACCEPTED;
+            case AMENDED -> Accepted.Status.AMENDED;
+            case RETRACTED -> Accepted.Status.RETRACTED;
+        };
+        return new Accepted(e.acceptedAt(), e.id(), seq, e.version(), status,
+                new TimelineEvent(e.title(), e.origin(), e.eventTime(), e.player(), null, null, e.qualifiers()), e.votes(),
+                e.confidence(), e.reason());
+    }
+
+    // ------------------------------------------------------------------------------------ peers' work
+
+    /** the encoded setup message for a peer joining now */
+    String setupFrame() {
+        return codec.encode(new Setup(config.origins(), config.actions(), config.matchId(), config.name(),
+                config.sport(), (long) frames.size()));
+    }
+
+    /** Adds an identified peer: on the core thread, so it sees every frame from its cursor on exactly once. */
+    void join(PeerConnection peer, long lastSeq, Runnable then) {
+        thread.execute(() -> {
+            long from = Math.min(Math.max(0, lastSeq), frames.size()) + 1;
+            peer.start(setupFrame(), from);
+            peers.add(peer);
+            peer.pump();
+            then.run();
+        });
+    }
+
+    void leave(PeerConnection peer) {
+        peers.remove(peer);
+    }
+
+    void report(PeerConnection from, String identity, EventReport r, Instant receivedAt) {
+        thread.execute(() -> {
+            if (refuseIfFailed(from)) {
+                return;
+            }
+            TimelineEvent e = r.event();
+            publish(engine.submit(new Report(identity, e.title(), e.origin(), e.time(), receivedAt, e.player(),
+                    e.qualifiers())));
+        });
+    }
+
+    void correct(PeerConnection from, String identity, Correction c, Instant receivedAt) {
+        thread.execute(() -> {
+            if (refuseIfFailed(from)) {
+                return;
+            }
+            if (engine.event(c.target()).isEmpty()) {
+                from.sendError(new ProtocolException(ProtocolError.UNKNOWN_EVENT, "target", "there is no accepted event \""
+                        + c.target() + "\" in this match").toErrorMessage(c.ref()));
+                return;
+            }
+            CorrectionReport report = c.action() == Correction.Action.RETRACT
+                    ? CorrectionReport.retraction(identity, c.target(), c.reason(), receivedAt)
+                    : CorrectionReport.amendment(identity, c.target(), c.amended().title(), c.amended().origin(),
+                            c.amended().time(), c.reason(), receivedAt);
+            publish(engine.correct(report));
+        });
+    }
+
+    private boolean refuseIfFailed(PeerConnection from) {
+        if (failure == null) {
+            return false;
+        }
+        from.sendError(new ProtocolException(ProtocolError.INTERNAL, null, failure).toErrorMessage(null));
+        return true;
+    }
+
+    private void tick() {
+        try {
+            publish(engine.tick());
+        } catch (RuntimeException e) {
+            config.log().accept("error: the vote failed: " + e);
+        }
+    }
+
+    private void heartbeat() {
+        String beat = codec.encode(new Heartbeat(config.clock().instant(), (long) frames.size()));
+        for (PeerConnection p : peers) {
+            p.sendControl(beat);
+        }
+    }
+
+    /** Journals, then publishes, every new version a decision produced. */
+    private void publish(List<Decision> decisions) {
+        List<String> lines = new ArrayList<>();
+        for (Decision d : decisions) {
+            if (d instanceof Decision.Accept a) {
+                lines.add(codec.encode(toMessage(a.event(), frames.size() + lines.size() + 1L)));
+            }
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        try {
+            journal.append(lines);
+        } catch (IOException e) {
+            failure = "the host cannot write its journal (" + e.getMessage() + "); it accepts nothing more";
+            config.log().accept("error: " + failure);
+            return;
+        }
+        lines.forEach(frames::append);
+        for (PeerConnection p : peers) {
+            p.pump();
+        }
+    }
+
+    // -------------------------------------------------------------------------------------- queries
+
+    /** @return the frames of the timeline */
+    public FrameLog frames() {
+        return frames;
+    }
+
+    /** @return how many identified peers are connected */
+    public int peerCount() {
+        return peers.size();
+    }
+
+    /** @return the configuration */
+    HostConfig config() {
+        return config;
+    }
+
+    @Override
+    public void close() throws IOException {
+        thread.shutdown();
+        try {
+            thread.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        journal.close();
+    }
+}

@@ -1,0 +1,28 @@
+package io.sideline.host.internal;
+
+/** A rate limit: {@code burst} at once, refilled at {@code rate} per second. Thread-safe. */
+final class TokenBucket {
+
+    private final double rate;
+    private final double burst;
+    private double tokens;
+    private long last = System.nanoTime();
+
+    TokenBucket(double rate, double burst) {
+        this.rate = rate;
+        this.burst = burst;
+        this.tokens = burst;
+    }
+
+    /** @return whether one more is allowed now */
+    synchronized boolean take() {
+        long now = System.nanoTime();
+        tokens = Math.min(burst, tokens + (now - last) / 1e9 * rate);
+        last = now;
+        if (tokens >= 1) {
+            tokens -= 1;
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,30 @@
+package io.sideline.sport.api;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One thing that can happen in a sport and be reported.
+ *
+ * @param id           a stable id, lower case, for example {@code "goal"}
+ * @param label        what peers see and send as the report's title, for example {@code "Goal"}
+ * @param hotkey       the default key of its palette button, one character, or {@code null}
+ * @param votingWindow how far apart two peers' times of the same event may be and still be one candidate
+ */
+public record SportAction(String id, String label, String hotkey, Duration votingWindow) {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
+
+    public SportAction {
+        Objects.requireNonNull(id, "id");
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("an action id is lower case letters, digits, '.', '_' or '-': " + id);
+        }
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(votingWindow, "votingWindow");
+        if (votingWindow.isNegative() || votingWindow.isZero()) {
+            throw new IllegalArgumentException("the voting window of " + id + " must be positive");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.sideline.sport.football;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.sideline.sport.api.Sport;
+import io.sideline.sport.api.SportAction;
+
+/**
+ * Association football, with the actions analysts code live (after StatsBomb's and Opta's event types).
+ * The labels are the titles peers report; {@link #GOAL} and the other constants name them for code that
+ * maps other data (StatsBomb files, the replay) onto football.
+ */
+@Component(service = Sport.class)
+public final class Football implements Sport {
+
+    /** the sport id */
+    public static final String ID = "football";
+
+    public static final String GOAL = "Goal";
+    public static final String OWN_GOAL = "Own goal";
+    public static final String SHOT_ON_TARGET = "Shot on target";
+    public static final String SHOT_OFF_TARGET = "Shot off target";
+    public static final String SAVE = "Save";
+    public static final String CORNER = "Corner";
+    public static final String FREE_KICK = "Free kick";
+    public static final String PENALTY = "Penalty";
+    public static final String FOUL = "Foul";
+    public static final String YELLOW_CARD = "Yellow card";
+    public static final String RED_CARD = "Red card";
+    public static final String OFFSIDE = "Offside";
+    public static final String SUBSTITUTION = "Substitution";
+    public static final String PERIOD_START = "Period start";
+    public static final String PERIOD_END = "Period end";
+
+    private static final List<SportAction> ACTIONS = List.of(
+            new SportAction("goal", GOAL, "g", Duration.ofSeconds(60)),
+            new SportAction("own-goal", OWN_GOAL, "o", Duration.ofSeconds(60)),
+            new SportAction("shot-on-target", SHOT_ON_TARGET, "s", Duration.ofSeconds(10)),
+            new SportAction("shot-off-target", SHOT_OFF_TARGET, "x", Duration.ofSeconds(10)),
+            new SportAction("save", SAVE, "v", Duration.ofSeconds(10)),
+            new SportAction("corner", CORNER, "c", Duration.ofSeconds(20)),
+            new SportAction("free-kick", FREE_KICK, "k", Duration.ofSeconds(20)),
+            new SportAction("penalty", PENALTY, "p", Duration.ofSeconds(60)),
+            new SportAction("foul", FOUL, "f", Duration.ofSeconds(15)),
+            new SportAction("yellow-card", YELLOW_CARD, "y", Duration.ofSeconds(60)),
+            new SportAction("red-card", RED_CARD, "r", Duration.ofSeconds(60)),
+            new SportAction("offside", OFFSIDE, "i", Duration.ofSeconds(15)),
+            new SportAction("substitution", SUBSTITUTION, "u", Duration.ofSeconds(90)),
+            new SportAction("period-start", PERIOD_START, "b", Duration.ofSeconds(120)),
+            new SportAction("period-end", PERIOD_END, "e", Duration.ofSeconds(120)));
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String name() {
+        return "Football";
+    }
+
+    @Override
+    public List<SportAction> actions() {
+        return ACTIONS;
+    }
+}
