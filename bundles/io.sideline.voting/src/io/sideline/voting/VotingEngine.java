@@ -23,8 +23,10 @@ import java.util.Optional;
  * distinct reporters and their weight is at least {@code fraction} of the weight of all active reporters;
  * its time is the median of the reported times. Later matching reports confirm it and never duplicate it.
  * Candidates of the same title with another origin and an overlapping time conflict: the heavier wins, the
- * other is rejected. Corrections are voted the same way and make new versions. Reporters whose reports are
- * accepted gain weight; those whose reports are rejected or retracted lose it, within bounds.
+ * other is rejected; a candidate that conflicts with an event already accepted is rejected too, since only a
+ * voted correction changes an accepted event. Corrections are voted the same way and make new versions.
+ * Reporters whose reports are accepted gain weight; those whose reports are rejected or retracted lose it,
+ * within bounds.
  * <p>
  * Not thread-safe: call it from one thread (the host's voting thread). Time comes from the reports'
  * receive times and from the injected clock, so a replay can run it on a virtual clock.
@@ -63,12 +65,15 @@ public final class VotingEngine {
         final Map<String, Instant> times = new LinkedHashMap<>();
         final Map<String, Integer> players = new HashMap<>();
         final Instant firstReceived;
+        /** the active reporters' weight when the candidate began: quiet spells (a break) cannot lower its bar */
+        final double electorate;
         Map<String, String> qualifiers = Map.of();
 
-        Candidate(String title, String origin, Instant firstReceived) {
+        Candidate(String title, String origin, Instant firstReceived, double electorate) {
             this.title = title;
             this.origin = origin;
             this.firstReceived = firstReceived;
+            this.electorate = electorate;
         }
 
         Instant median() {
@@ -96,9 +101,11 @@ public final class VotingEngine {
         final String origin;
         final Map<String, Instant> times = new LinkedHashMap<>();
         final Instant firstReceived;
+        final double electorate;
         String reason;
 
-        CorrectionCandidate(CorrectionReport c) {
+        CorrectionCandidate(CorrectionReport c, double electorate) {
+            this.electorate = electorate;
             this.target = c.target();
             this.retract = c.retract();
             this.title = c.title();
@@ -131,11 +138,8 @@ public final class VotingEngine {
         lastActive.merge(r.reporter(), r.receivedAt(), (a, b) -> a.isAfter(b) ? a : b);
         Duration window = rules.windowFor(r.title());
 
-        Standing confirmed = nearestStanding(r, window);
-        if (confirmed != null) {
-            return confirm(confirmed, r);
-        }
-
+        // a pending candidate nearby comes first: when two events of one kind happen together (a double
+        // substitution), reports of the second go to it rather than confirming the first
         Candidate c = null;
         long best = Long.MAX_VALUE;
         for (Candidate p : pending) {
@@ -148,7 +152,11 @@ public final class VotingEngine {
             }
         }
         if (c == null) {
-            c = new Candidate(r.title(), r.origin(), r.receivedAt());
+            Standing confirmed = nearestStanding(r, window);
+            if (confirmed != null) {
+                return confirm(confirmed, r);
+            }
+            c = new Candidate(r.title(), r.origin(), r.receivedAt(), activeWeight());
             pending.add(c);
         }
         c.times.put(r.reporter(), r.eventTime());
@@ -183,7 +191,8 @@ public final class VotingEngine {
         s.supporters.put(r.reporter(), r.eventTime());
         adjust(r.reporter(), rules.gain());
         AcceptedEvent e = s.latest;
-        int votes = s.supporters.size();
+        // one more than the version's count: after a restore or an amendment not every vote is in supporters
+        int votes = e.votes() + 1;
         double confidence = Math.min(1, weightOf(s.supporters.keySet()) / activeWeight());
         AcceptedEvent updated = new AcceptedEvent(e.id(), e.version(), e.status(), e.title(), e.origin(), e.eventTime(),
                 e.player(), e.qualifiers(), votes, Math.max(e.confidence(), confidence), e.acceptedAt(), e.reason());
@@ -197,11 +206,25 @@ public final class VotingEngine {
     }
 
     private List<Decision> evaluate(Candidate c) {
-        if (!meetsQuorum(c.times.size(), weightOf(c.times.keySet()))) {
+        if (!meetsQuorum(c.times.size(), weightOf(c.times.keySet()), c.electorate)) {
             return List.of();
         }
         double support = weightOf(c.times.keySet());
         Duration window = rules.windowFor(c.title);
+        if (rules.concurrent().contains(c.title)) {
+            // both teams can do this at once (substitutions at half-time): nothing to settle
+            return List.of(new Decision.Accept(accept(c), Decision.Kind.NEW));
+        }
+        for (Standing s : accepted.values()) {
+            AcceptedEvent e = s.latest;
+            if (e.standing() && e.title().equals(c.title) && !e.origin().equals(c.origin)
+                    && within(e.eventTime(), c.median(), window)) {
+                // the moment is decided; only a voted correction changes it
+                pending.remove(c);
+                return List.of(reject(c, "conflict: " + e.title() + " by " + e.origin() + " (" + e.id()
+                        + ") was accepted for the same moment"));
+            }
+        }
         List<Candidate> rivals = new ArrayList<>();
         for (Candidate p : pending) {
             if (p != c && p.title.equals(c.title) && !p.origin.equals(c.origin) && within(p.median(), c.median(), window)) {
@@ -220,8 +243,14 @@ public final class VotingEngine {
         return out;
     }
 
-    private boolean meetsQuorum(int votes, double support) {
-        return votes >= rules.minVotes() && support + 1e-9 >= rules.fraction() * activeWeight();
+    /**
+     * Votes must reach k, and their weight the fraction of the electorate: the active reporters' weight now
+     * or when the candidate began, whichever is larger, so that a minority cannot wait for the others to go
+     * quiet (a half-time break) and then pass a fake on its own.
+     */
+    private boolean meetsQuorum(int votes, double support, double electorateAtStart) {
+        double electorate = Math.max(electorateAtStart, activeWeight());
+        return votes >= rules.minVotes() && support + 1e-9 >= rules.fraction() * electorate;
     }
 
     private AcceptedEvent accept(Candidate c) {
@@ -276,7 +305,7 @@ public final class VotingEngine {
             }
         }
         if (cc == null) {
-            cc = new CorrectionCandidate(c);
+            cc = new CorrectionCandidate(c, activeWeight());
             corrections.add(cc);
         }
         cc.times.put(c.reporter(), c.retract() ? c.receivedAt() : c.eventTime());
@@ -288,7 +317,7 @@ public final class VotingEngine {
 
     private List<Decision> evaluateCorrection(CorrectionCandidate cc) {
         double support = weightOf(cc.times.keySet());
-        if (!meetsQuorum(cc.times.size(), support)) {
+        if (!meetsQuorum(cc.times.size(), support, cc.electorate)) {
             return List.of();
         }
         corrections.removeIf(p -> p.target.equals(cc.target));
@@ -311,6 +340,7 @@ public final class VotingEngine {
                 s.supporters.keySet().forEach(reporter -> adjust(reporter, -rules.loss()));
                 s.supporters.clear();
             }
+            s.supporters.putAll(cc.times); // who voted the amendment reported the event as it now is
         }
         cc.times.keySet().forEach(reporter -> adjust(reporter, rules.gain()));
         s.latest = next;
@@ -354,7 +384,8 @@ public final class VotingEngine {
 
     /**
      * Restores the accepted events after a restart, so that late reports confirm them instead of creating
-     * duplicates, and new ids continue after theirs. Who supported them is not restored.
+     * duplicates, and new ids continue after theirs. Who supported them is not restored: a late report counts
+     * one vote more than the restored version's.
      *
      * @param latestVersions the latest version of each event, in timeline order
      */

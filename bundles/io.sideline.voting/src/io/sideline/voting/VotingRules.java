@@ -3,6 +3,7 @@ package io.sideline.voting;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -20,10 +21,20 @@ import java.util.function.Function;
  * @param maxWeight        the most weight reputation can rise to
  * @param gain             weight added for each report the vote accepts
  * @param loss             weight removed for each report the vote rejects or a correction retracts
+ * @param concurrent       titles that different origins can do at the same moment (substitutions, cards): their
+ *                         candidates never conflict; for every other title, one origin per moment
  */
 public record VotingRules(int minVotes, double fraction, Map<String, Duration> windows, Duration defaultWindow,
         Duration decisionTimeout, Duration activeWindow, double initialWeight, double minWeight, double maxWeight,
-        double gain, double loss) {
+        double gain, double loss, Set<String> concurrent) {
+
+    /** Rules in which every title conflicts across origins. */
+    public VotingRules(int minVotes, double fraction, Map<String, Duration> windows, Duration defaultWindow,
+            Duration decisionTimeout, Duration activeWindow, double initialWeight, double minWeight, double maxWeight,
+            double gain, double loss) {
+        this(minVotes, fraction, windows, defaultWindow, decisionTimeout, activeWindow, initialWeight, minWeight,
+                maxWeight, gain, loss, Set.of());
+    }
 
     public VotingRules {
         if (minVotes < 1) {
@@ -42,24 +53,32 @@ public record VotingRules(int minVotes, double fraction, Map<String, Duration> w
         if (gain < 0 || loss < 0) {
             throw new IllegalArgumentException("gain and loss must not be negative");
         }
+        concurrent = Set.copyOf(Objects.requireNonNull(concurrent, "concurrent"));
     }
 
     /** @return the defaults with this quorum */
     public static VotingRules of(int minVotes, double fraction) {
+        // the active window outlasts a half-time break, so silent honest peers still count when play resumes
         return new VotingRules(minVotes, fraction, Map.of(), Duration.ofSeconds(15), Duration.ofSeconds(45),
-                Duration.ofMinutes(10), 1.0, 0.25, 2.0, 0.05, 0.2);
+                Duration.ofMinutes(30), 1.0, 0.25, 2.0, 0.05, 0.2);
     }
 
     /** @return these rules with other per-action windows */
     public VotingRules withWindows(Map<String, Duration> perTitle, Duration fallback) {
         return new VotingRules(minVotes, fraction, perTitle, fallback, decisionTimeout, activeWindow, initialWeight,
-                minWeight, maxWeight, gain, loss);
+                minWeight, maxWeight, gain, loss, concurrent);
     }
 
     /** @return these rules with another decision timeout */
     public VotingRules withDecisionTimeout(Duration timeout) {
         return new VotingRules(minVotes, fraction, windows, defaultWindow, timeout, activeWindow, initialWeight,
-                minWeight, maxWeight, gain, loss);
+                minWeight, maxWeight, gain, loss, concurrent);
+    }
+
+    /** @return these rules with other titles that different origins may do at the same moment */
+    public VotingRules withConcurrent(Set<String> titles) {
+        return new VotingRules(minVotes, fraction, windows, defaultWindow, decisionTimeout, activeWindow, initialWeight,
+                minWeight, maxWeight, gain, loss, titles);
     }
 
     /** @return the window of a title */

@@ -2,6 +2,7 @@ package io.sideline.sport.football;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -35,6 +36,9 @@ public final class Football implements Sport {
     public static final String PERIOD_START = "Period start";
     public static final String PERIOD_END = "Period end";
 
+    /** actions both teams can make at the same moment: a double substitution at half-time, a scuffle's cards */
+    public static final Set<String> CONCURRENT = Set.of(SUBSTITUTION, YELLOW_CARD, RED_CARD, PERIOD_START, PERIOD_END);
+
     private static final List<SportAction> ACTIONS = List.of(
             new SportAction("goal", GOAL, "g", Duration.ofSeconds(60)),
             new SportAction("own-goal", OWN_GOAL, "o", Duration.ofSeconds(60)),
@@ -45,10 +49,10 @@ public final class Football implements Sport {
             new SportAction("free-kick", FREE_KICK, "k", Duration.ofSeconds(20)),
             new SportAction("penalty", PENALTY, "p", Duration.ofSeconds(60)),
             new SportAction("foul", FOUL, "f", Duration.ofSeconds(15)),
-            new SportAction("yellow-card", YELLOW_CARD, "y", Duration.ofSeconds(60)),
-            new SportAction("red-card", RED_CARD, "r", Duration.ofSeconds(60)),
+            new SportAction("yellow-card", YELLOW_CARD, "y", Duration.ofSeconds(30)),
+            new SportAction("red-card", RED_CARD, "r", Duration.ofSeconds(30)),
             new SportAction("offside", OFFSIDE, "i", Duration.ofSeconds(15)),
-            new SportAction("substitution", SUBSTITUTION, "u", Duration.ofSeconds(90)),
+            new SportAction("substitution", SUBSTITUTION, "u", Duration.ofSeconds(30)),
             new SportAction("period-start", PERIOD_START, "b", Duration.ofSeconds(120)),
             new SportAction("period-end", PERIOD_END, "e", Duration.ofSeconds(120)));
 

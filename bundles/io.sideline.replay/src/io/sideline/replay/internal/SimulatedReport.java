@@ -1,0 +1,16 @@
+package io.sideline.replay.internal;
+
+import java.time.Instant;
+
+/**
+ * A report one simulated peer sends.
+ *
+ * @param reporter  the peer
+ * @param title     the action
+ * @param origin    the team it credits
+ * @param eventTime when it says the event happened
+ * @param sendTime  when it sends the report (match clock)
+ * @param fake      whether it is a liar's invention
+ */
+public record SimulatedReport(int reporter, String title, String origin, Instant eventTime, Instant sendTime, boolean fake) {
+}

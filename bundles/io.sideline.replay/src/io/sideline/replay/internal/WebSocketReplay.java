@@ -1,0 +1,153 @@
+package io.sideline.replay.internal;
+
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.sideline.host.HostConfig;
+import io.sideline.host.LookupTokenVerifier;
+import io.sideline.host.MatchHost;
+import io.sideline.lookup.JoinTicket;
+import io.sideline.lookup.Match;
+import io.sideline.lookup.MatchDraft;
+import io.sideline.lookup.QuorumPolicy;
+import io.sideline.lookup.Session;
+import io.sideline.lookup.client.LookupClient;
+import io.sideline.lookup.server.LookupServer;
+import io.sideline.lookup.server.LookupServerConfig;
+import io.sideline.protocol.Accepted;
+import io.sideline.protocol.EventReport;
+import io.sideline.protocol.Hello;
+import io.sideline.protocol.ProtocolCodec;
+import io.sideline.protocol.TimelineEvent;
+import io.sideline.replay.Replay;
+import io.sideline.replay.Score;
+import io.sideline.replay.ReplayOptions;
+import io.sideline.sport.api.SportAction;
+import io.sideline.sport.football.Football;
+import io.sideline.statsbomb.StatsBombMatch;
+
+/**
+ * The full path: a lookup server and a host in this process, and one real WebSocket client per simulated
+ * peer, each identified with its own join token, sending its reports when the scaled match clock reaches
+ * them.
+ */
+public final class WebSocketReplay {
+
+    private WebSocketReplay() {
+    }
+
+    /** One simulated peer's connection. */
+    private static final class PeerSocket implements WebSocket.Listener {
+        final CompletableFuture<Void> ready = new CompletableFuture<>();
+        WebSocket socket;
+        String token;
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            if (!ready.isDone() && data.toString().contains("\"type\":\"setup\"")) {
+                ready.complete(null);
+            }
+            ws.request(1);
+            return null;
+        }
+    }
+
+    /** @return the score of a replay over real WebSockets */
+    public static Score run(StatsBombMatch match, ReplayOptions o, PrintStream progress) throws Exception {
+        List<SimulatedReport> reports = Reporters.simulate(match, o);
+        Path dir = Files.createTempDirectory("sideline-replay");
+        String password = "replay password";
+        try (LookupServer lookup = LookupServer.start(LookupServerConfig.builder().port(0).dataDir(dir.resolve("lookup"))
+                .requestLimit(0, 0).build()); LookupClient client = LookupClient.create(lookup.uri())) {
+            progress.println("replay: lookup server at " + lookup.uri() + "; registering " + o.reporters() + " peers");
+            client.register("host", password).get();
+            Session host = client.identify("host", password).get();
+            Instant kickOff = match.events().isEmpty() ? Instant.now() : match.events().get(0).time().minusSeconds(30);
+            Match m = client.create(host, new MatchDraft(match.home() + " – " + match.away() + " (replay)", Football.ID,
+                    List.of(match.home(), match.away()), kickOff, new QuorumPolicy(o.minVotes(), o.fraction()),
+                    "ws://127.0.0.1:1/match")).get();
+            ScaledClock clock = new ScaledClock(kickOff, o.speed());
+            HostConfig config = HostConfig.builder().port(0).journalDir(dir.resolve("journal"))
+                    .match(m.id(), m.name(), Football.ID, m.origins(),
+                            new Football().actions().stream().map(SportAction::label).toList())
+                    .rules(Replay.rules(o)).verifier(new LookupTokenVerifier(client, host, m.id(), clock))
+                    .reportLimit(1000, 1000).clock(clock).build();
+            HttpClient http = HttpClient.newHttpClient();
+            try (MatchHost matchHost = MatchHost.start(config)) {
+                progress.println("replay: host at " + matchHost.uri() + "; connecting " + o.reporters() + " peers");
+                ProtocolCodec codec = ProtocolCodec.standard();
+                List<PeerSocket> peers = new ArrayList<>();
+                for (int i = 0; i < o.reporters(); i++) {
+                    client.register("peer-" + i, password).get();
+                    Session s = client.identify("peer-" + i, password).get();
+                    JoinTicket t = client.join(s, m.id()).get();
+                    PeerSocket p = new PeerSocket();
+                    p.token = t.token();
+                    p.socket = http.newWebSocketBuilder().buildAsync(matchHost.uri(), p).get(10, TimeUnit.SECONDS);
+                    p.socket.sendText(codec.encode(new Hello(t.token(), 0L, "sideline-replay")), true).get();
+                    peers.add(p);
+                }
+                for (PeerSocket p : peers) {
+                    p.ready.get(30, TimeUnit.SECONDS);
+                }
+                progress.printf("replay: %d reports at %.0fx speed (about %d s)%n", reports.size(), o.speed(),
+                        reports.isEmpty() ? 0 : (long) (java.time.Duration.between(kickOff,
+                                reports.get(reports.size() - 1).sendTime()).toSeconds() / o.speed()));
+                int sent = 0;
+                int minute = -1;
+                for (SimulatedReport r : reports) {
+                    long wait = clock.realNanosUntil(r.sendTime());
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                    PeerSocket p = peers.get(r.reporter());
+                    p.socket.sendText(codec.encode(new EventReport(r.sendTime(), p.token,
+                            new TimelineEvent(r.title(), r.origin(), r.eventTime()))), true).get(10, TimeUnit.SECONDS);
+                    sent++;
+                    int now = (int) java.time.Duration.between(kickOff, r.sendTime()).toMinutes() / 15;
+                    if (now != minute) {
+                        minute = now;
+                        progress.printf("replay: match minute %d, %d reports sent, %d events accepted%n", now * 15, sent,
+                                matchHost.lastSeq());
+                    }
+                }
+                long settle = (long) (Replay.rules(o).decisionTimeout().toNanos() / o.speed()) + 2_000_000_000L;
+                TimeUnit.NANOSECONDS.sleep(settle);
+                for (PeerSocket p : peers) {
+                    p.socket.abort();
+                }
+                Map<String, Accepted> latest = new LinkedHashMap<>();
+                Map<String, Instant> firstAccepted = new LinkedHashMap<>();
+                for (Accepted a : matchHost.timeline()) {
+                    latest.put(a.id(), a);
+                    firstAccepted.putIfAbsent(a.id(), a.time());
+                }
+                List<Score.Outcome> outcomes = latest.values().stream()
+                        .filter(a -> a.status() != Accepted.Status.RETRACTED)
+                        .map(a -> new Score.Outcome(a.event().title(), a.event().origin(), a.event().time(),
+                                firstAccepted.get(a.id())))
+                        .sorted(Comparator.comparing(Score.Outcome::eventTime)).toList();
+                return Score.of(match.events(), outcomes, Replay.windows(o));
+            } finally {
+                http.close();
+            }
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+}

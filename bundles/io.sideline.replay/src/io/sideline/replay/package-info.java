@@ -1,0 +1,5 @@
+/**
+ * The replay simulator: a real match's events, reported by simulated peers who miss, mistake, jitter and
+ * lie, voted by Sideline, and scored against the match's ground truth.
+ */
+package io.sideline.replay;

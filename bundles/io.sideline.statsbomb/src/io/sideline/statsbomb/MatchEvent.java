@@ -1,0 +1,32 @@
+package io.sideline.statsbomb;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One event of a real match, mapped onto a football action.
+ *
+ * @param sourceId  the id of the StatsBomb event it comes from
+ * @param title     the football action's label, for example "Goal"
+ * @param origin    the team
+ * @param player    the player, or {@code null}
+ * @param period    the period, 1-based
+ * @param clock     the match clock: time since kick-off of the match, as StatsBomb's minute and second
+ * @param time      when it happened, as a wall-clock instant (kick-off plus the periods before)
+ */
+public record MatchEvent(String sourceId, String title, String origin, String player, int period, Duration clock,
+        Instant time) {
+
+    public MatchEvent {
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(origin, "origin");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(time, "time");
+    }
+
+    /** @return the match minute as people say it: minute 52 second 12 is the 53rd minute */
+    public int minute() {
+        return (int) clock.toMinutes() + 1;
+    }
+}

@@ -1,0 +1,202 @@
+package io.sideline.statsbomb;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import io.sideline.sport.football.Football;
+
+/**
+ * A StatsBomb match file mapped onto football actions. The mapping (in {@link #map}) is the one place
+ * that says which StatsBomb events are which football actions:
+ * <ul>
+ * <li>Shot with outcome Goal → Goal; Saved (or Saved to Post) → Shot on target; any other outcome → Shot off target</li>
+ * <li>Own Goal Against → Own goal, by the team that conceded it</li>
+ * <li>Goal Keeper, Shot Saved → Save</li>
+ * <li>Pass of type Corner → Corner; of type Free Kick → Free kick; with outcome Pass Offside → Offside; Offside → Offside</li>
+ * <li>Foul Committed → Foul, and Penalty when it gave one; its card (and Bad Behaviour's) → Yellow card, or Red card
+ * for Red Card and Second Yellow</li>
+ * <li>Substitution → Substitution</li>
+ * </ul>
+ * Times: StatsBomb gives each event's time within its period. Wall-clock times count from the kick-off,
+ * with a 15-minute break after each period.
+ *
+ * @param home   the first team in the file
+ * @param away   the other team
+ * @param events the mapped events, in time order
+ */
+public record StatsBombMatch(String home, String away, List<MatchEvent> events) {
+
+    /** the break between periods assumed for wall-clock times */
+    public static final Duration BREAK = Duration.ofMinutes(15);
+
+    public StatsBombMatch {
+        events = List.copyOf(events);
+    }
+
+    /**
+     * @param file    a StatsBomb events file (a JSON list of events)
+     * @param kickOff the wall-clock time of the kick-off
+     * @return the match
+     * @throws IOException if the file cannot be read or is not a StatsBomb events file; the message names the
+     *                     file and the event
+     */
+    public static StatsBombMatch read(Path file, Instant kickOff) throws IOException {
+        JsonElement root;
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            root = JsonParser.parseReader(in);
+        } catch (JsonParseException e) {
+            throw new IOException(file + " is not valid JSON: " + e.getMessage(), e);
+        }
+        if (!root.isJsonArray()) {
+            throw new IOException(file + " is not a StatsBomb events file: it must be a JSON list of events");
+        }
+        JsonArray all = root.getAsJsonArray();
+        LinkedHashSet<String> teams = new LinkedHashSet<>();
+        Map<Integer, Duration> periodLength = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            JsonObject e = object(file, i, all.get(i));
+            teams.add(text(file, i, e, "team", "name"));
+            int period = e.get("period").getAsInt();
+            periodLength.merge(period, timestamp(file, i, e), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+        }
+        if (teams.size() != 2) {
+            throw new IOException(file + " names " + teams.size() + " teams; a match has two: " + teams);
+        }
+        List<String> sides = new ArrayList<>(teams);
+        Map<Integer, Instant> periodStart = new HashMap<>();
+        Instant start = kickOff;
+        for (int p = 1; p <= periodLength.keySet().stream().max(Integer::compare).orElse(0); p++) {
+            periodStart.put(p, start);
+            start = start.plus(periodLength.getOrDefault(p, Duration.ZERO)).plus(BREAK);
+        }
+        List<MatchEvent> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            JsonObject e = all.get(i).getAsJsonObject();
+            int period = e.get("period").getAsInt();
+            Instant at = periodStart.get(period).plus(timestamp(file, i, e));
+            Duration clock = Duration.ofMinutes(e.get("minute").getAsInt()).plusSeconds(e.get("second").getAsInt());
+            String team = text(file, i, e, "team", "name");
+            String player = e.has("player") ? text(file, i, e, "player", "name") : null;
+            String id = e.has("id") ? e.get("id").getAsString() : Integer.toString(i);
+            for (String title : map(e)) {
+                out.add(new MatchEvent(id, title, team, player, period, clock, at));
+            }
+        }
+        out.sort(Comparator.comparing(MatchEvent::time));
+        return new StatsBombMatch(sides.get(0), sides.get(1), out);
+    }
+
+    /** @return the football actions one StatsBomb event stands for: none, one, or two (a foul and its card) */
+    static List<String> map(JsonObject e) {
+        String type = e.getAsJsonObject("type").get("name").getAsString();
+        List<String> out = new ArrayList<>();
+        switch (type) {
+            case "Shot" -> {
+                String outcome = name(e, "shot", "outcome");
+                out.add("Goal".equals(outcome) ? Football.GOAL
+                        : "Saved".equals(outcome) || "Saved to Post".equals(outcome) ? Football.SHOT_ON_TARGET
+                        : Football.SHOT_OFF_TARGET);
+            }
+            case "Own Goal Against" -> out.add(Football.OWN_GOAL);
+            case "Goal Keeper" -> {
+                if ("Shot Saved".equals(name(e, "goalkeeper", "type"))) {
+                    out.add(Football.SAVE);
+                }
+            }
+            case "Pass" -> {
+                String passType = name(e, "pass", "type");
+                if ("Corner".equals(passType)) {
+                    out.add(Football.CORNER);
+                } else if ("Free Kick".equals(passType)) {
+                    out.add(Football.FREE_KICK);
+                }
+                if ("Pass Offside".equals(name(e, "pass", "outcome"))) {
+                    out.add(Football.OFFSIDE);
+                }
+            }
+            case "Offside" -> out.add(Football.OFFSIDE);
+            case "Foul Committed" -> {
+                out.add(Football.FOUL);
+                JsonObject foul = e.has("foul_committed") ? e.getAsJsonObject("foul_committed") : new JsonObject();
+                if (foul.has("penalty") && foul.get("penalty").getAsBoolean()) {
+                    out.add(Football.PENALTY);
+                }
+                addCard(out, name(e, "foul_committed", "card"));
+            }
+            case "Bad Behaviour" -> addCard(out, name(e, "bad_behaviour", "card"));
+            case "Substitution" -> out.add(Football.SUBSTITUTION);
+            default -> {
+                // not a football action Sideline reports
+            }
+        }
+        return out;
+    }
+
+    private static void addCard(List<String> out, String card) {
+        if ("Yellow Card".equals(card)) {
+            out.add(Football.YELLOW_CARD);
+        } else if ("Red Card".equals(card) || "Second Yellow".equals(card)) {
+            out.add(Football.RED_CARD);
+        }
+    }
+
+    private static String name(JsonObject e, String detail, String field) {
+        if (!e.has(detail) || !e.get(detail).isJsonObject()) {
+            return null;
+        }
+        JsonObject d = e.getAsJsonObject(detail);
+        if (!d.has(field) || !d.get(field).isJsonObject()) {
+            return null;
+        }
+        JsonElement n = d.getAsJsonObject(field).get("name");
+        return n == null ? null : n.getAsString();
+    }
+
+    private static JsonObject object(Path file, int i, JsonElement e) throws IOException {
+        if (!e.isJsonObject()) {
+            throw new IOException(file + ", event " + (i + 1) + ": not a JSON object");
+        }
+        JsonObject o = e.getAsJsonObject();
+        for (String required : List.of("type", "team", "period", "timestamp", "minute", "second")) {
+            if (!o.has(required)) {
+                throw new IOException(file + ", event " + (i + 1) + ": has no \"" + required + "\"");
+            }
+        }
+        return o;
+    }
+
+    private static String text(Path file, int i, JsonObject e, String object, String field) throws IOException {
+        try {
+            return e.getAsJsonObject(object).get(field).getAsString();
+        } catch (RuntimeException x) {
+            throw new IOException(file + ", event " + (i + 1) + ": \"" + object + "." + field + "\" is missing or not text");
+        }
+    }
+
+    private static Duration timestamp(Path file, int i, JsonObject e) throws IOException {
+        try {
+            LocalTime t = LocalTime.parse(e.get("timestamp").getAsString());
+            return Duration.ofNanos(t.toNanoOfDay());
+        } catch (RuntimeException x) {
+            throw new IOException(file + ", event " + (i + 1) + ": \"timestamp\" is not a time such as 00:12:34.567");
+        }
+    }
+}
