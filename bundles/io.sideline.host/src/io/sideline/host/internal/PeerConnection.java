@@ -84,12 +84,21 @@ public final class PeerConnection implements Session.Listener.AutoDemanding {
             case NEW -> first(m);
             case IDENTIFYING -> {
                 synchronized (early) {
+                    // the state is read again under the lock the join drains the queue under: nothing slips between
+                    if (state == State.READY) {
+                        if (!rateLimited()) {
+                            handle(m, received);
+                        }
+                        return;
+                    }
                     if (early.size() < MAX_EARLY && (m instanceof EventReport || m instanceof Correction)) {
                         early.add(m);
                         return;
                     }
                 }
-                sendError(ErrorMessage.of(ProtocolError.NOT_IDENTIFIED, "wait for the setup message before sending more"));
+                closeWith(ErrorMessage.of(ProtocolError.NOT_IDENTIFIED,
+                        "only reports may wait while your token is checked; wait for the setup message"),
+                        StatusCode.POLICY_VIOLATION);
             }
             case READY -> {
                 if (!rateLimited()) {
@@ -130,10 +139,10 @@ public final class PeerConnection implements Session.Listener.AutoDemanding {
             }
             identity = user;
             core.join(this, lastSeq, () -> {
-                state = State.READY;
                 config.log().accept("peer " + user + " joined from " + remote() + " at seq " + lastSeq);
                 List<Message> queued;
                 synchronized (early) {
+                    state = State.READY;
                     queued = new ArrayList<>(early);
                     early.clear();
                 }
@@ -179,8 +188,10 @@ public final class PeerConnection implements Session.Listener.AutoDemanding {
     /** @return whether a report's token and event fit this connection and this match; if not, says why */
     private boolean check(String reportToken, TimelineEvent event, String ref, String path) {
         if (!reportToken.equals(token)) {
-            sendError(new ErrorMessage(ProtocolError.BAD_TOKEN.code(),
-                    "this message carries another token than the one this connection identified with", "token", ref));
+            // bad_token closes the connection (ProtocolError.closesConnection()): a client that obeys it reconnects
+            closeWith(new ErrorMessage(ProtocolError.BAD_TOKEN.code(),
+                    "this message carries another token than the one this connection identified with", "token", ref),
+                    StatusCode.POLICY_VIOLATION);
             return false;
         }
         if (event == null) {

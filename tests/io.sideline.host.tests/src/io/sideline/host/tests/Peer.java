@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -13,6 +14,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
+import io.sideline.protocol.Accepted;
+import io.sideline.protocol.ErrorMessage;
+import io.sideline.protocol.Heartbeat;
 import io.sideline.protocol.Message;
 import io.sideline.protocol.ProtocolCodec;
 
@@ -23,11 +27,16 @@ final class Peer implements WebSocket.Listener, AutoCloseable {
 
     private final ProtocolCodec codec = ProtocolCodec.standard();
     private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
+    /** every text the host sent, in order */
     final List<String> raw = new ArrayList<>();
+    /** every text the host sent, decoded, in order (guarded by {@link #raw}) */
+    private final List<Message> messages = new ArrayList<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
     private final HttpClient http;
     final WebSocket socket;
+    private volatile long highestSeq;
+    private volatile int heartbeats;
 
     Peer(URI uri) throws Exception {
         http = HttpClient.newHttpClient();
@@ -55,24 +64,85 @@ final class Peer implements WebSocket.Listener, AutoCloseable {
                 return type.cast(m);
             }
         }
-        throw new AssertionError("no " + type.getSimpleName() + " arrived within " + WAIT.toSeconds() + " s; got " + raw);
+        throw new AssertionError("no " + type.getSimpleName() + " arrived within " + WAIT.toSeconds() + " s; got "
+                + abbreviated());
     }
 
     /** @return every message received so far of a type, without waiting */
     <T extends Message> List<T> received(Class<T> type) {
         synchronized (raw) {
             List<T> out = new ArrayList<>();
-            for (String s : raw) {
-                try {
-                    Message m = codec.decode(s);
-                    if (type.isInstance(m)) {
-                        out.add(type.cast(m));
-                    }
-                } catch (Exception e) {
-                    throw new AssertionError("the host sent something that is not a protocol message: " + s);
+            for (Message m : messages) {
+                if (type.isInstance(m)) {
+                    out.add(type.cast(m));
                 }
             }
             return out;
+        }
+    }
+
+    /** @return every text received so far, as sent, in order */
+    List<String> texts() {
+        synchronized (raw) {
+            return List.copyOf(raw);
+        }
+    }
+
+    /** @return every message received so far, in order */
+    List<Message> messages() {
+        synchronized (raw) {
+            return List.copyOf(messages);
+        }
+    }
+
+    /** @return the seq of every accepted message received so far, in the order they arrived */
+    List<Long> seqs() {
+        return received(Accepted.class).stream().map(Accepted::seq).toList();
+    }
+
+    /** @return the highest seq received so far, 0 for none */
+    long highestSeq() {
+        return highestSeq;
+    }
+
+    /** @return the errors received so far with this code */
+    List<ErrorMessage> errors(String code) {
+        return received(ErrorMessage.class).stream().filter(e -> e.code().equals(code)).toList();
+    }
+
+    /**
+     * Sends a heartbeat until the host answers one. The host handles one connection's messages in order, so
+     * when the answer arrives every message this peer sent before has been handled.
+     */
+    void echo() throws Exception {
+        long end = System.nanoTime() + WAIT.toNanos();
+        int before = heartbeats;
+        while (System.nanoTime() < end) {
+            send("{\"type\": \"heartbeat\", \"time\": " + Instant.now().toEpochMilli() + "}");
+            long retry = System.nanoTime() + 500_000_000L; // a rate-limited or window-limited heartbeat is dropped: ask again
+            while (System.nanoTime() < retry) {
+                if (heartbeats > before) {
+                    return;
+                }
+                Thread.sleep(5);
+            }
+        }
+        throw new AssertionError("the host did not answer a heartbeat within " + WAIT.toSeconds() + " s");
+    }
+
+    /** @return the close status once the connection is closed (-1 if it broke without a close frame) */
+    int awaitClose() throws Exception {
+        try {
+            return closed.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the connection was still open after " + WAIT.toSeconds() + " s; got " + abbreviated());
+        }
+    }
+
+    private String abbreviated() {
+        synchronized (raw) {
+            String all = raw.toString();
+            return all.length() > 4000 ? all.substring(0, 4000) + "… (" + raw.size() + " messages)" : all;
         }
     }
 
@@ -82,14 +152,23 @@ final class Peer implements WebSocket.Listener, AutoCloseable {
         if (last) {
             String text = partial.toString();
             partial.setLength(0);
+            Message m;
+            try {
+                m = codec.decode(text);
+            } catch (Exception e) {
+                m = new ErrorMessage("undecodable", text, null, null);
+            }
             synchronized (raw) {
                 raw.add(text);
+                messages.add(m);
+                if (m instanceof Accepted a && a.seq() > highestSeq) {
+                    highestSeq = a.seq();
+                }
+                if (m instanceof Heartbeat) {
+                    heartbeats++;
+                }
             }
-            try {
-                inbox.add(codec.decode(text));
-            } catch (Exception e) {
-                inbox.add(new io.sideline.protocol.ErrorMessage("undecodable", text, null, null));
-            }
+            inbox.add(m);
         }
         ws.request(1);
         return null;

@@ -95,9 +95,10 @@ public final class HttpApi extends Handler.Abstract {
         if (reply.status() == 401) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"sideline\"");
         }
-        Content.Sink.write(response, true, LookupJson.write(reply.body()), callback);
+        // logged before the answer leaves: once a client has its answer, the log has the line
         log.accept(clock.instant() + " " + address + " \"" + request.getMethod() + " " + request.getHttpURI().getPathQuery()
                 + "\" " + reply.status() + " " + (System.nanoTime() - start) / 1_000_000 + "ms");
+        Content.Sink.write(response, true, LookupJson.write(reply.body()), callback);
         return true;
     }
 
