@@ -269,20 +269,35 @@ public final class HttpApi extends Handler.Abstract {
     private static JsonFields body(Request request) throws ProtocolException, IOException {
         long declared = request.getLength();
         int max = LookupJson.MAX_BODY_BYTES;
-        if (declared > max) {
-            throw tooLarge(declared, max);
-        }
         byte[] bytes;
         try (InputStream in = Content.Source.asInputStream(request)) {
+            if (declared > max) {
+                drain(in);
+                throw tooLarge(declared, max);
+            }
             bytes = in.readNBytes(max + 1);
-        }
-        if (bytes.length > max) {
-            throw tooLarge(bytes.length, max);
+            if (bytes.length > max) {
+                drain(in);
+                throw tooLarge(bytes.length, max);
+            }
         }
         if (bytes.length == 0) {
             throw new ProtocolException(ProtocolError.MALFORMED_JSON, null, "the request has no body; send a JSON object");
         }
         return LookupJson.parse(bytes);
+    }
+
+    /**
+     * Reads and drops what is left of a refused body (up to 1 MiB), so that the client, still sending, gets
+     * the 413 instead of a reset connection. Beyond that the connection is simply closed.
+     */
+    private static void drain(InputStream in) throws IOException {
+        long left = 1 << 20;
+        byte[] sink = new byte[8192];
+        int n;
+        while (left > 0 && (n = in.read(sink, 0, (int) Math.min(sink.length, left))) > 0) {
+            left -= n;
+        }
     }
 
     private static ProtocolException tooLarge(long size, int max) {
