@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import io.sideline.lookup.Session;
 import io.sideline.lookup.TokenCheck;
@@ -20,7 +21,7 @@ import io.sideline.protocol.ProtocolException;
 public final class LookupTokenVerifier implements TokenVerifier {
 
     private final LookupClient client;
-    private final Session host;
+    private final Supplier<Session> host;
     private final String matchId;
     private final Clock clock;
     private final Map<String, TokenCheck> good = new ConcurrentHashMap<>();
@@ -31,6 +32,16 @@ public final class LookupTokenVerifier implements TokenVerifier {
      * @param matchId the match this host serves
      */
     public LookupTokenVerifier(LookupClient client, Session host, String matchId, Clock clock) {
+        this(client, () -> host, matchId, clock);
+    }
+
+    /**
+     * @param client  the lookup server's client
+     * @param host    the current session of the match's owner, for a host that identifies again when its
+     *                session expires
+     * @param matchId the match this host serves
+     */
+    public LookupTokenVerifier(LookupClient client, Supplier<Session> host, String matchId, Clock clock) {
         this.client = client;
         this.host = host;
         this.matchId = matchId;
@@ -44,7 +55,7 @@ public final class LookupTokenVerifier implements TokenVerifier {
         if (cached != null && cached.expiresAt().isAfter(now)) {
             return CompletableFuture.completedFuture(cached.user());
         }
-        return client.checkToken(host, matchId, token).handle((check, failure) -> {
+        return client.checkToken(host.get(), matchId, token).handle((check, failure) -> {
             if (failure != null) {
                 throw new CompletionException(new ProtocolException(ProtocolError.INTERNAL, "token",
                         "the host could not check your token with the lookup server; try again shortly"));

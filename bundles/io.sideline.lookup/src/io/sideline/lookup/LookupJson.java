@@ -155,6 +155,23 @@ public final class LookupJson {
                 + "WebSocket URL, for example \"ws://192.0.2.10:7070/match\"");
     }
 
+    /**
+     * @param hostUrl where the host can be reached now, or {@code null} to leave the match's address as it is
+     * @return the JSON of a heartbeat request
+     */
+    public static JsonObject heartbeatRequest(String hostUrl) {
+        JsonObject o = new JsonObject();
+        if (hostUrl != null) {
+            o.addProperty("hostUrl", hostUrl);
+        }
+        return o;
+    }
+
+    /** @return the host's new address from a heartbeat request, or {@code null} when it did not send one */
+    public static String heartbeatHostUrl(JsonFields f) throws ProtocolException {
+        return f.has("hostUrl") ? hostUrl(f, "hostUrl") : null;
+    }
+
     /** @return the JSON of a token check request */
     public static JsonObject tokenCheckRequest(String token) {
         JsonObject o = new JsonObject();

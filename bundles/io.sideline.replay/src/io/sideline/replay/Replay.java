@@ -3,14 +3,13 @@ package io.sideline.replay;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
+import io.sideline.host.SportRules;
+import io.sideline.lookup.QuorumPolicy;
 import io.sideline.replay.internal.Reporters;
 import io.sideline.replay.internal.SimulatedReport;
 import io.sideline.replay.internal.VirtualClock;
-import io.sideline.sport.api.SportAction;
 import io.sideline.sport.football.Football;
 import io.sideline.statsbomb.StatsBombMatch;
 import io.sideline.voting.AcceptedEvent;
@@ -26,10 +25,7 @@ public final class Replay {
 
     /** @return the vote's rules for a replay: the options' quorum and football's windows */
     public static VotingRules rules(ReplayOptions o) {
-        Map<String, Duration> windows = new Football().actions().stream()
-                .collect(Collectors.toMap(SportAction::label, SportAction::votingWindow));
-        return VotingRules.of(o.minVotes(), o.fraction()).withWindows(windows, Duration.ofSeconds(15))
-                .withConcurrent(Football.CONCURRENT);
+        return SportRules.of(new Football(), new QuorumPolicy(o.minVotes(), o.fraction()));
     }
 
     /** @return football's voting window of each action, for scoring */

@@ -121,7 +121,17 @@ public final class LookupClient implements AutoCloseable {
 
     /** The host says it is alive. Completes with the match's state. */
     public CompletableFuture<MatchState> heartbeat(Session host, String matchId) {
-        return send("POST", "/v1/matches/" + segment(matchId) + "/heartbeat", host, new JsonObject())
+        return heartbeat(host, matchId, null);
+    }
+
+    /**
+     * The host says it is alive, and where peers reach it now: a host that restarted on another port or
+     * address keeps its match joinable. Completes with the match's state.
+     *
+     * @param hostUrl the host's WebSocket URL, or {@code null} to keep the registered one
+     */
+    public CompletableFuture<MatchState> heartbeat(Session host, String matchId, String hostUrl) {
+        return send("POST", "/v1/matches/" + segment(matchId) + "/heartbeat", host, LookupJson.heartbeatRequest(hostUrl))
                 .thenApply(json -> read(json, f -> LookupJson.state(f, "state")));
     }
 

@@ -1,6 +1,7 @@
 package io.sideline.sport.api;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A sport. Register an implementation as an OSGi service (a Declarative Services component) to add a
@@ -16,6 +17,16 @@ public interface Sport {
 
     /** @return the actions peers can report, in the order the palette shows them */
     List<SportAction> actions();
+
+    /**
+     * Labels of actions both sides can make at the same moment, such as a substitution by each team at
+     * half-time: reports of these with different origins are two events, not a conflict the vote settles.
+     *
+     * @return those labels; none by default
+     */
+    default Set<String> concurrentActions() {
+        return Set.of();
+    }
 
     /** @return the action with this label, or {@code null} */
     default SportAction action(String label) {

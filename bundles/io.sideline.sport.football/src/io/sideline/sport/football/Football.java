@@ -70,4 +70,9 @@ public final class Football implements Sport {
     public List<SportAction> actions() {
         return ACTIONS;
     }
+
+    @Override
+    public Set<String> concurrentActions() {
+        return CONCURRENT;
+    }
 }

@@ -6,31 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.FileInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.osgi.framework.Bundle;
-import org.osgi.framework.BundleContext;
-import org.osgi.framework.FrameworkUtil;
 
 import io.sideline.lookup.Match;
 import io.sideline.protocol.Accepted;
@@ -161,127 +145,9 @@ class KillNineTest {
     }
 
     private Child startHost(Path journal, String matchId) throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath(), HostProcess.class.getName(), "0",
-                journal.toString(), matchId, lookup.server.uri().toString(), "ana", lookup.session("ana").token());
-        Path err = Files.createTempFile(dir, "host", ".err");
-        Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();
-        children.add(process);
-        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                // the process is gone
-            }
-        }, "host-process-stdout");
-        reader.setDaemon(true);
-        reader.start();
-        long end = System.nanoTime() + Await.TIMEOUT.toNanos();
-        while (System.nanoTime() < end) {
-            String line = lines.poll(100, TimeUnit.MILLISECONDS);
-            if (line != null && line.startsWith("READY ")) {
-                return new Child(process, Integer.parseInt(line.substring(6).trim()));
-            }
-            if (line == null && !process.isAlive()) {
-                break;
-            }
-        }
-        throw new AssertionError("the host process did not start (alive: " + process.isAlive() + "); its stderr:\n"
-                + Files.readString(err));
-    }
-
-    private static String classpathCache;
-
-    /**
-     * The child's class path: every bundle of the running framework that is a file or a folder. Tycho's
-     * test runtime installs dependencies as jars ({@code reference:file:/…/x.jar}) and the bundle under test
-     * as its project folder, whose classes the framework's dev.properties ({@code osgi.dev}) places in
-     * {@code target/classes}.
-     */
-    private static synchronized String classpath() throws IOException {
-        if (classpathCache != null) {
-            return classpathCache;
-        }
-        Bundle self = FrameworkUtil.getBundle(KillNineTest.class);
-        BundleContext context = self.getBundleContext();
-        if (context == null) {
-            context = FrameworkUtil.getBundle(Bundle.class).getBundleContext(); // the system bundle's
-        }
-        Properties dev = devProperties(context.getProperty("osgi.dev"));
-        Set<String> entries = new LinkedHashSet<>();
-        List<String> locations = new ArrayList<>();
-        boolean foundSelf = false;
-        boolean foundHost = false;
-        for (Bundle b : context.getBundles()) {
-            // Equinox writes the bundles of osgi.bundles as "initial@reference:file:/…"
-            String location = b.getLocation();
-            int at = location.indexOf('@');
-            if (at >= 0 && location.substring(0, at).matches("[a-z]+")) {
-                location = location.substring(at + 1);
-            }
-            if (location.startsWith("reference:")) {
-                location = location.substring("reference:".length());
-            }
-            if (!location.startsWith("file:")) {
-                locations.add(location);
-                continue; // the system bundle, or a bundle installed from a stream
-            }
-            File file = new File(location.substring("file:".length()));
-            if (!file.isAbsolute()) {
-                String area = context.getProperty("osgi.install.area");
-                if (area != null && area.startsWith("file:")) {
-                    file = new File(area.substring("file:".length()), file.getPath());
-                }
-            }
-            List<File> found = new ArrayList<>();
-            if (file.isFile()) {
-                found.add(file);
-            } else if (file.isDirectory()) {
-                String classFolders = dev.getProperty(b.getSymbolicName(), dev.getProperty("*", ""));
-                for (String folder : classFolders.split(",")) {
-                    if (folder.isBlank()) {
-                        continue;
-                    }
-                    File f = new File(folder.trim());
-                    f = f.isAbsolute() ? f : new File(file, folder.trim());
-                    if (f.isDirectory()) {
-                        found.add(f);
-                    }
-                }
-                if (found.isEmpty() && new File(file, "target/classes").isDirectory()) {
-                    found.add(new File(file, "target/classes"));
-                }
-                if (found.isEmpty()) {
-                    found.add(file);
-                }
-            }
-            for (File f : found) {
-                entries.add(f.toPath().toAbsolutePath().normalize().toString());
-            }
-            foundSelf |= b.equals(self) && !found.isEmpty();
-            foundHost |= "io.sideline.host".equals(b.getSymbolicName()) && !found.isEmpty();
-        }
-        assertTrue(foundSelf && foundHost, "the test bundle and the host bundle are on the child's class path: "
-                + entries + "; locations that are not files: " + locations);
-        classpathCache = String.join(File.pathSeparator, entries);
-        return classpathCache;
-    }
-
-    private static Properties devProperties(String osgiDev) throws IOException {
-        Properties p = new Properties();
-        if (osgiDev == null) {
-            return p;
-        }
-        if (osgiDev.startsWith("file:")) {
-            try (InputStream in = new FileInputStream(osgiDev.substring("file:".length()))) {
-                p.load(in);
-            }
-        } else {
-            p.setProperty("*", osgiDev); // a plain list of class folders for every bundle
-        }
-        return p;
+        ChildJvm child = ChildJvm.start(dir, HostProcess.class, "READY ", "0", journal.toString(), matchId,
+                lookup.server.uri().toString(), "ana", lookup.session("ana").token());
+        children.add(child.process());
+        return new Child(child.process(), Integer.parseInt(child.readyLine().substring(6).trim()));
     }
 }

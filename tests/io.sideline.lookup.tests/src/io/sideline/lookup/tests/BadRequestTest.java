@@ -145,6 +145,22 @@ class BadRequestTest {
         assertError(http.post("/v1/matches/" + id + "/token-check", ana, "{\"token\":7}"), 400, "wrong_type", "token");
     }
 
+    @Test
+    void aHeartbeatWithABadHostAddressIsRefusedAndTheRegisteredAddressStays() throws Exception {
+        String id = ok(http.post("/v1/matches", ana, validDraft()), 201).get("id").getAsString();
+        String registered = ok(http.get("/v1/matches/" + id, ana), 200).get("hostUrl").getAsString();
+        JsonObject refused = assertError(http.post("/v1/matches/" + id + "/heartbeat", ana,
+                "{\"hostUrl\":\"http://192.0.2.10:7070/match\"}"), 400, "invalid_value", "hostUrl");
+        assertTrue(refused.get("message").getAsString().contains("WebSocket URL"), refused.toString());
+        assertError(http.post("/v1/matches/" + id + "/heartbeat", ana, "{\"hostUrl\":7070}"), 400, "wrong_type",
+                "hostUrl");
+        assertEquals(registered, ok(http.get("/v1/matches/" + id, ana), 200).get("hostUrl").getAsString(),
+                "a refused heartbeat changes nothing");
+        ok(http.send("POST", "/v1/matches/" + id + "/heartbeat", ana, BodyPublishers.noBody()), 200);
+        assertEquals(registered, ok(http.get("/v1/matches/" + id, ana), 200).get("hostUrl").getAsString(),
+                "a heartbeat without a body keeps the address");
+    }
+
     // ------------------------------------------------------------------------------------ too large
 
     /** @return a registration body of exactly {@code size} bytes, with a password too long for the rules */

@@ -118,6 +118,26 @@ class MatchStateTest {
     }
 
     @Test
+    void aHostThatMovedSaysWhereInItsHeartbeatAndJoinersAreSentThere() throws Exception {
+        Match m = create("Turkey – Italy", "football", "2021-06-11T19:00:00Z");
+        await(client.register("ben", PASSWORD));
+        Session ben = await(client.identify("ben", PASSWORD));
+        assertEquals("ws://127.0.0.1:7070/match", await(client.join(ben, m.id())).hostUrl());
+
+        await(client.heartbeat(ana, m.id(), "ws://198.51.100.7:40411/match")); // restarted elsewhere
+        assertEquals("ws://198.51.100.7:40411/match", await(client.join(ben, m.id())).hostUrl());
+        assertEquals("ws://198.51.100.7:40411/match", await(client.match(ben, m.id())).hostUrl());
+        await(client.heartbeat(ana, m.id()));
+        assertEquals("ws://198.51.100.7:40411/match", await(client.match(ben, m.id())).hostUrl(),
+                "a heartbeat without an address keeps the last one");
+
+        LookupException moved = assertThrows(LookupException.class,
+                () -> await(client.heartbeat(ben, m.id(), "ws://203.0.113.66:1/match")));
+        assertTrue(moved.is(LookupError.FORBIDDEN), "only the owner may move a match: " + moved.code());
+        assertEquals("ws://198.51.100.7:40411/match", await(client.match(ana, m.id())).hostUrl());
+    }
+
+    @Test
     void onlyTheOwnerMayBeatOrFinishAMatch() throws Exception {
         Match m = create("Turkey – Italy", "football", "2021-06-11T19:00:00Z");
         await(client.register("ben", PASSWORD));

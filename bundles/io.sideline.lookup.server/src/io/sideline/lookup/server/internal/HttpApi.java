@@ -222,7 +222,8 @@ public final class HttpApi extends Handler.Abstract {
                     return Reply.ok(200, LookupJson.ticket(service.join(user, id)));
                 }
                 case "heartbeat" -> {
-                    MatchState state = service.heartbeat(user, id);
+                    JsonFields hb = optionalBody(request);
+                    MatchState state = service.heartbeat(user, id, hb == null ? null : LookupJson.heartbeatHostUrl(hb));
                     JsonObject o = new JsonObject();
                     o.addProperty("state", state.wire());
                     return Reply.ok(200, o);
@@ -267,6 +268,20 @@ public final class HttpApi extends Handler.Abstract {
 
     /** Reads the body, refusing more than the limit without reading it all. */
     private static JsonFields body(Request request) throws ProtocolException, IOException {
+        byte[] bytes = bodyBytes(request);
+        if (bytes.length == 0) {
+            throw new ProtocolException(ProtocolError.MALFORMED_JSON, null, "the request has no body; send a JSON object");
+        }
+        return LookupJson.parse(bytes);
+    }
+
+    /** @return the body's fields, or {@code null} when the request has no body */
+    private static JsonFields optionalBody(Request request) throws ProtocolException, IOException {
+        byte[] bytes = bodyBytes(request);
+        return bytes.length == 0 ? null : LookupJson.parse(bytes);
+    }
+
+    private static byte[] bodyBytes(Request request) throws ProtocolException, IOException {
         long declared = request.getLength();
         int max = LookupJson.MAX_BODY_BYTES;
         byte[] bytes;
@@ -281,10 +296,7 @@ public final class HttpApi extends Handler.Abstract {
                 throw tooLarge(bytes.length, max);
             }
         }
-        if (bytes.length == 0) {
-            throw new ProtocolException(ProtocolError.MALFORMED_JSON, null, "the request has no body; send a JSON object");
-        }
-        return LookupJson.parse(bytes);
+        return bytes;
     }
 
     /**

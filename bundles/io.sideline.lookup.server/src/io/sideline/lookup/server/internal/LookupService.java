@@ -168,10 +168,16 @@ public final class LookupService {
         return m;
     }
 
-    /** @return the match's state after recording that its host is alive */
-    public MatchState heartbeat(String user, String matchId) throws ApiException {
+    /**
+     * Records that a match's host is alive, and where it can be reached now when it says so (a host that
+     * restarted on another port or address).
+     *
+     * @param hostUrl the host's WebSocket URL, already validated, or {@code null} to keep the one registered
+     * @return the match's state
+     */
+    public MatchState heartbeat(String user, String matchId, String hostUrl) throws ApiException {
         owned(user, matchId);
-        store.heartbeat(matchId, now());
+        store.heartbeat(matchId, now(), hostUrl);
         return get(matchId).state();
     }
 

@@ -294,10 +294,11 @@ public final class JdbcLookupStore implements LookupStore {
     }
 
     @Override
-    public boolean heartbeat(String matchId, Instant now) {
-        return update("UPDATE matches SET last_heartbeat = ? WHERE id = ?", s -> {
+    public boolean heartbeat(String matchId, Instant now, String hostUrl) {
+        return update("UPDATE matches SET last_heartbeat = ?, host_url = COALESCE(?, host_url) WHERE id = ?", s -> {
             s.setLong(1, now.toEpochMilli());
-            s.setString(2, matchId);
+            s.setString(2, hostUrl);
+            s.setString(3, matchId);
         }) > 0;
     }
 

@@ -49,8 +49,11 @@ public interface LookupStore extends AutoCloseable {
     /** @return the matches the query selects, their states as of {@code states} */
     Page<Match> searchMatches(MatchQuery query, MatchStates states);
 
-    /** @return whether the match exists; records that its host is alive at {@code now} */
-    boolean heartbeat(String matchId, Instant now);
+    /**
+     * @param hostUrl the host's new address, or {@code null} to keep the one stored
+     * @return whether the match exists; records that its host is alive at {@code now}
+     */
+    boolean heartbeat(String matchId, Instant now, String hostUrl);
 
     /** @return whether the match exists; marks it finished at {@code now} unless it already was */
     boolean finish(String matchId, Instant now);

@@ -1,0 +1,418 @@
+package io.sideline.host.internal;
+
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+import io.sideline.cli.Command;
+import io.sideline.host.HostedMatch;
+import io.sideline.lookup.LookupError;
+import io.sideline.lookup.LookupException;
+import io.sideline.lookup.QuorumPolicy;
+import io.sideline.lookup.Session;
+import io.sideline.lookup.client.LookupClient;
+import io.sideline.sport.api.Sport;
+
+/**
+ * {@code ./sideline host}: hosts a match headless, registered with a lookup server, until SIGTERM or Ctrl+C.
+ */
+@Component(service = Command.class)
+public final class HostCommand implements Command {
+
+    /** the environment variable that holds the user's password */
+    public static final String PASSWORD_ENV = "SIDELINE_PASSWORD";
+    /** the port a headless host listens on unless told otherwise */
+    public static final int DEFAULT_PORT = 7070;
+
+    private static final List<String> VALUED = List.of("--lookup", "--user", "--password-file", "--create", "--teams",
+            "--sport", "--start", "--quorum", "--fraction", "--match", "--port", "--host", "--advertise", "--data",
+            "--heartbeat");
+    private static final List<String> FLAGS = List.of("--register", "--finish-on-stop");
+
+    private final List<Sport> sports = new CopyOnWriteArrayList<>();
+
+    /** a sport was installed */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeSport")
+    public void addSport(Sport sport) {
+        sports.add(sport);
+    }
+
+    /** a sport was removed */
+    public void removeSport(Sport sport) {
+        sports.remove(sport);
+    }
+
+    @Override
+    public String name() {
+        return "host";
+    }
+
+    @Override
+    public String summary() {
+        return "host a match headless: register it with a lookup server, take reports, vote, broadcast";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: ./sideline host --lookup URL --user NAME (--create NAME --teams HOME,AWAY | --match ID) [options]
+
+                Hosts a match until SIGTERM or Ctrl+C, then stops cleanly. The match is registered with the
+                lookup server, which checks the join tokens of peers; the host tells it every few seconds that
+                it is alive and where peers reach it. Accepted events are kept in a journal in the data folder:
+                run the same command with --match ID to host the match again after a stop or a crash.
+
+                  --lookup URL          the lookup server, e.g. http://lookup.example.org:8080
+                  --user NAME           the user who owns the match; the password is read from the environment
+                                        variable SIDELINE_PASSWORD, from --password-file, or asked for on a terminal
+                  --password-file FILE  read the password from the first line of FILE
+                  --register            register the user first when the lookup server does not know it yet
+
+                  --create NAME         register a new match called NAME and host it
+                  --teams HOME,AWAY     its teams (two or more, home first); required with --create
+                  --sport ID            its sport (default football); installed: %s
+                  --start TIME          its start, ISO-8601, e.g. 2021-06-11T19:00:00Z (default now)
+                  --quorum K            distinct reporters a report needs (default 2; 1 lets one analyst report alone)
+                  --fraction F          share of the active reporters that must agree as well, 0 to 1 (default 0)
+                  --match ID            host a match registered before by this user
+
+                  --port PORT           TCP port to listen on (default 7070; 0 picks a free one)
+                  --host ADDRESS        address to listen on (default 0.0.0.0: every interface)
+                  --advertise HOST      the name or address peers reach this host by (default: this machine's
+                                        first non-loopback address), or a whole ws:// or wss:// URL for a
+                                        TLS proxy in front of the host
+                  --data DIR            where the journals live (default ./sideline-host-data)
+                  --heartbeat SECONDS   how often to tell the lookup server the host is alive (default 10)
+                  --finish-on-stop      tell the lookup server the match is over when the host stops
+
+                Prints "match: ID URL" once the match is hosted, so scripts can read where it is.
+
+                example: SIDELINE_PASSWORD=... ./sideline host --lookup http://localhost:8080 --user ana \\
+                             --create "Turkey – Italy" --teams Turkey,Italy --quorum 2
+                """.formatted(installed());
+    }
+
+    private String installed() {
+        String ids = sports.stream().map(Sport::id).sorted().collect(Collectors.joining(", "));
+        return ids.isEmpty() ? "none" : ids;
+    }
+
+    private Sport sport(String id) {
+        return sports.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                stopped.await(20, TimeUnit.SECONDS); // the JVM ends when its hooks end: let the host close first
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "host-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return run(args, out, err, stop);
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /**
+     * Hosts until {@code stop} opens (the shutdown hook opens it on SIGTERM), then stops cleanly.
+     *
+     * @return the exit code
+     */
+    public int run(List<String> args, PrintStream out, PrintStream err, CountDownLatch stop) throws Exception {
+        Map<String, String> o = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String option = args.get(i);
+            if (option.equals("--help") || option.equals("-h")) {
+                out.println(usage());
+                return EXIT_OK;
+            }
+            if (FLAGS.contains(option)) {
+                o.put(option, "");
+                continue;
+            }
+            if (!VALUED.contains(option)) {
+                return usageError(err, "unknown option " + option);
+            }
+            if (i + 1 >= args.size()) {
+                return usageError(err, "missing value after " + option);
+            }
+            o.put(option, args.get(++i));
+        }
+        Options options;
+        try {
+            options = Options.read(o, this);
+        } catch (IllegalArgumentException e) {
+            return usageError(err, e.getMessage());
+        }
+        String password;
+        try {
+            password = password(o.get("--password-file"));
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("sideline host: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+
+        PrintStream log = out;
+        try (LookupClient lookup = LookupClient.create(options.lookup)) {
+            Session session;
+            try {
+                session = identify(lookup, options, password, log);
+            } catch (LookupException e) {
+                err.println("sideline host: " + explain(e, options));
+                return EXIT_FAILURE;
+            }
+            HostedMatch.Builder b = HostedMatch.with(lookup, session).sports(this::sport).bindHost(options.bindHost)
+                    .port(options.port).advertiseHost(options.advertise).dataDir(options.data)
+                    .heartbeat(options.heartbeat).reidentify(() -> lookup.identify(options.user, password))
+                    .log(line -> {
+                        synchronized (log) {
+                            log.println(line);
+                            log.flush();
+                        }
+                    });
+            HostedMatch hosted;
+            try {
+                hosted = options.matchId != null ? b.resume(options.matchId)
+                        : b.create(options.create, options.sport, options.teams, options.start, options.quorum);
+            } catch (LookupException e) {
+                err.println("sideline host: " + explain(e, options));
+                return EXIT_FAILURE;
+            } catch (IllegalArgumentException | IllegalStateException | IOException e) {
+                err.println("sideline host: " + e.getMessage());
+                return EXIT_FAILURE;
+            }
+            try {
+                out.println("match: " + hosted.match().id() + " " + hosted.url());
+                out.flush();
+                stop.await();
+                out.println("Sideline host stopping");
+                if (options.finishOnStop) {
+                    try {
+                        hosted.finish();
+                        out.println("told the lookup server that " + hosted.match().id() + " is finished");
+                    } catch (LookupException e) {
+                        err.println("sideline host: could not mark the match finished: " + e.getMessage());
+                    }
+                }
+            } finally {
+                hosted.close();
+                out.println("Sideline host stopped");
+                out.flush();
+            }
+            return EXIT_OK;
+        }
+    }
+
+    private static Session identify(LookupClient lookup, Options options, String password, PrintStream log)
+            throws LookupException, InterruptedException {
+        if (options.register) {
+            try {
+                awaitLookup(lookup.register(options.user, password));
+                log.println("registered user " + options.user + " with " + options.lookup);
+            } catch (LookupException e) {
+                if (!e.is(LookupError.USER_EXISTS)) {
+                    throw e;
+                }
+            }
+        }
+        return awaitLookup(lookup.identify(options.user, password));
+    }
+
+    private static <T> T awaitLookup(java.util.concurrent.CompletableFuture<T> f)
+            throws LookupException, InterruptedException {
+        try {
+            return f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof LookupException l) {
+                throw l;
+            }
+            throw LookupException.of(LookupError.UNREACHABLE, String.valueOf(e.getCause().getMessage()), e.getCause());
+        }
+    }
+
+    private static String explain(LookupException e, Options options) {
+        if (e.is(LookupError.BAD_CREDENTIALS)) {
+            return "the lookup server at " + options.lookup + " does not know user " + options.user
+                    + " with that password (a new user? add --register)";
+        }
+        return e.getMessage();
+    }
+
+    private static String password(String file) throws IOException {
+        if (file != null) {
+            List<String> lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+            if (lines.isEmpty() || lines.get(0).isEmpty()) {
+                throw new IllegalArgumentException("the password file " + file + " is empty");
+            }
+            return lines.get(0);
+        }
+        String env = System.getenv(PASSWORD_ENV);
+        if (env != null && !env.isEmpty()) {
+            return env;
+        }
+        Console console = System.console();
+        if (console != null) {
+            char[] typed = console.readPassword("password: ");
+            if (typed != null && typed.length > 0) {
+                String p = new String(typed);
+                Arrays.fill(typed, '\0');
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("no password: set " + PASSWORD_ENV + ", pass --password-file FILE, or run "
+                + "on a terminal to be asked");
+    }
+
+    private int usageError(PrintStream err, String problem) {
+        err.println("sideline host: " + problem);
+        err.println("run ./sideline host --help for the options");
+        return EXIT_USAGE;
+    }
+
+    /** The command line, checked. */
+    private record Options(URI lookup, String user, boolean register, String create, List<String> teams, Sport sport,
+            Instant start, QuorumPolicy quorum, String matchId, int port, String bindHost, String advertise, Path data,
+            Duration heartbeat, boolean finishOnStop) {
+
+        static Options read(Map<String, String> o, HostCommand command) {
+            String lookupText = require(o, "--lookup");
+            URI lookup;
+            try {
+                lookup = URI.create(lookupText);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--lookup is not a URL: " + lookupText);
+            }
+            if (!"http".equals(lookup.getScheme()) && !"https".equals(lookup.getScheme()) || lookup.getHost() == null) {
+                throw new IllegalArgumentException("--lookup must be the lookup server's http:// or https:// URL, not \""
+                        + lookupText + "\"");
+            }
+            String user = require(o, "--user");
+            String create = o.get("--create");
+            String matchId = o.get("--match");
+            if ((create == null) == (matchId == null)) {
+                throw new IllegalArgumentException("give either --create NAME (a new match) or --match ID (one "
+                        + "registered before)");
+            }
+            List<String> teams = List.of();
+            Sport sport = null;
+            Instant start = null;
+            QuorumPolicy quorum = null;
+            if (create != null) {
+                if (create.isBlank()) {
+                    throw new IllegalArgumentException("--create needs the match's name");
+                }
+                teams = Arrays.stream(require(o, "--teams").split(",")).map(String::strip).toList();
+                if (teams.size() < 2 || teams.stream().anyMatch(String::isEmpty)) {
+                    throw new IllegalArgumentException("--teams needs two or more names separated by commas, home first, "
+                            + "e.g. --teams Turkey,Italy");
+                }
+                String sportId = o.getOrDefault("--sport", "football");
+                sport = command.sport(sportId);
+                if (sport == null) {
+                    throw new IllegalArgumentException("no sport \"" + sportId + "\" is installed; installed: "
+                            + command.installed());
+                }
+                try {
+                    start = o.containsKey("--start") ? Instant.parse(o.get("--start")) : Instant.now();
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("--start must be an ISO-8601 time such as 2021-06-11T19:00:00Z, "
+                            + "not \"" + o.get("--start") + "\"");
+                }
+                int k = (int) number(o, "--quorum", 2, 1, QuorumPolicy.MAX_MIN_VOTES);
+                double fraction = o.containsKey("--fraction") ? fraction(o.get("--fraction")) : 0;
+                quorum = new QuorumPolicy(k, fraction);
+            } else {
+                for (String only : List.of("--teams", "--sport", "--start", "--quorum", "--fraction")) {
+                    if (o.containsKey(only)) {
+                        throw new IllegalArgumentException(only + " describes a new match; with --match the lookup "
+                                + "server already has it");
+                    }
+                }
+            }
+            String advertise = o.get("--advertise");
+            if (advertise != null && advertise.contains("://")) {
+                URI u;
+                try {
+                    u = URI.create(advertise);
+                } catch (IllegalArgumentException e) {
+                    u = null;
+                }
+                if (u == null || !("ws".equals(u.getScheme()) || "wss".equals(u.getScheme())) || u.getHost() == null) {
+                    throw new IllegalArgumentException("--advertise takes a host name, an address, or a ws:// or wss:// "
+                            + "URL, not \"" + advertise + "\"");
+                }
+            }
+            int port = (int) number(o, "--port", DEFAULT_PORT, 0, 65_535);
+            int heartbeat = (int) number(o, "--heartbeat", (int) HostedMatch.DEFAULT_HEARTBEAT.toSeconds(), 1, 3600);
+            return new Options(lookup, user, o.containsKey("--register"), create, teams, sport, start, quorum, matchId,
+                    port, o.getOrDefault("--host", "0.0.0.0"), advertise,
+                    Path.of(o.getOrDefault("--data", "sideline-host-data")), Duration.ofSeconds(heartbeat),
+                    o.containsKey("--finish-on-stop"));
+        }
+
+        private static String require(Map<String, String> o, String option) {
+            String v = o.get(option);
+            if (v == null || v.isBlank()) {
+                throw new IllegalArgumentException("missing " + option);
+            }
+            return v;
+        }
+
+        private static long number(Map<String, String> o, String option, long fallback, long min, long max) {
+            String v = o.get(option);
+            if (v == null) {
+                return fallback;
+            }
+            try {
+                long n = Long.parseLong(v);
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            throw new IllegalArgumentException(option + " must be a whole number from " + min + " to " + max
+                    + ", not \"" + v + "\"");
+        }
+
+        private static double fraction(String v) {
+            try {
+                double f = Double.parseDouble(v);
+                if (f >= 0 && f <= 1) {
+                    return f;
+                }
+            } catch (NumberFormatException e) {
+                // refused below
+            }
+            throw new IllegalArgumentException("--fraction must be a number from 0 to 1, not \"" + v + "\"");
+        }
+    }
+}
