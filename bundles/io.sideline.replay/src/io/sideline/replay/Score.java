@@ -54,10 +54,14 @@ public final class Score {
 
     private final Map<String, Line> perAction;
     private final Line overall;
+    private final List<MatchEvent> missed;
+    private final List<Outcome> wrong;
 
-    private Score(Map<String, Line> perAction, Line overall) {
+    private Score(Map<String, Line> perAction, Line overall, List<MatchEvent> missed, List<Outcome> wrong) {
         this.perAction = perAction;
         this.overall = overall;
+        this.missed = List.copyOf(missed);
+        this.wrong = List.copyOf(wrong);
     }
 
     /** @return the score of a timeline */
@@ -78,6 +82,8 @@ public final class Score {
         int aTotal = 0;
         int cTotal = 0;
         List<Duration> allLatencies = new ArrayList<>();
+        List<MatchEvent> missed = new ArrayList<>();
+        List<Outcome> wrong = new ArrayList<>();
         for (String action : actions) {
             List<MatchEvent> t = truth.stream().filter(e -> e.title().equals(action)).toList();
             List<Outcome> a = accepted.stream().filter(e -> e.title().equals(action)).toList();
@@ -100,6 +106,13 @@ public final class Score {
                     used[best] = true;
                     correct++;
                     latencies.add(Duration.between(t.get(best).time(), o.acceptedAt()));
+                } else {
+                    wrong.add(o);
+                }
+            }
+            for (int i = 0; i < t.size(); i++) {
+                if (!used[i]) {
+                    missed.add(t.get(i));
                 }
             }
             lines.put(action, new Line(action, t.size(), a.size(), correct, latencies));
@@ -108,7 +121,7 @@ public final class Score {
             cTotal += correct;
             allLatencies.addAll(latencies);
         }
-        return new Score(lines, new Line("overall", tTotal, aTotal, cTotal, allLatencies));
+        return new Score(lines, new Line("overall", tTotal, aTotal, cTotal, allLatencies), missed, wrong);
     }
 
     /** @return the figures per action */
@@ -119,6 +132,35 @@ public final class Score {
     /** @return the figures over all actions */
     public Line overall() {
         return overall;
+    }
+
+    /** @return the true events no accepted event matched */
+    public List<MatchEvent> missed() {
+        return missed;
+    }
+
+    /** @return the accepted events no true event matched */
+    public List<Outcome> wrong() {
+        return wrong;
+    }
+
+    /**
+     * Prints what the vote got wrong, each on one line with its match time: the true events it missed and the
+     * events it accepted that did not happen (or not then, or not by that team).
+     */
+    public void printMistakes(PrintStream out, Instant kickoff) {
+        for (MatchEvent m : missed) {
+            out.printf(Locale.ROOT, "missed   %-16s %-10s %s (period %d, %s)%n", m.title(), m.origin(), clock(kickoff,
+                    m.time()), m.period(), m.player() == null ? "" : m.player());
+        }
+        for (Outcome o : wrong) {
+            out.printf(Locale.ROOT, "wrong    %-16s %-10s %s%n", o.title(), o.origin(), clock(kickoff, o.eventTime()));
+        }
+    }
+
+    private static String clock(Instant kickoff, Instant t) {
+        long s = Duration.between(kickoff, t).toSeconds();
+        return String.format(Locale.ROOT, "%s%d:%02d after kick-off", s < 0 ? "-" : "", Math.abs(s) / 60, Math.abs(s) % 60);
     }
 
     /** Prints the table and, last, the one line scripts read. */

@@ -138,24 +138,38 @@ public final class VotingEngine {
         lastActive.merge(r.reporter(), r.receivedAt(), (a, b) -> a.isAfter(b) ? a : b);
         Duration window = rules.windowFor(r.title());
 
-        // a pending candidate nearby comes first: when two events of one kind happen together (a double
-        // substitution), reports of the second go to it rather than confirming the first
+        // Where the report goes: among the accepted events this reporter has not confirmed and the pending
+        // candidates it has not voted for, within the window, the oldest (an accepted event, else the
+        // candidate that began first), unless a younger one is nearer by more than a quarter of the window.
+        // So two events of one kind in quick succession (substitutions 16 s apart) each get their reports,
+        // while a second candidate begun by double reports (a reporter crediting the wrong team, a double
+        // tap) does not draw the reports of the event the first candidate or accepted event stands for.
+        long margin = window.toMillis() / 4;
+        Standing standing = nearestStanding(r, window);
+        long primaryDistance = standing == null ? -1
+                : Math.abs(Duration.between(standing.latest.eventTime(), r.eventTime()).toMillis());
         Candidate c = null;
         long best = Long.MAX_VALUE;
-        for (Candidate p : pending) {
+        for (Candidate p : pending) { // in the order they began
             if (p.title.equals(r.title()) && p.origin.equals(r.origin()) && !p.times.containsKey(r.reporter())) {
                 long distance = Math.abs(Duration.between(p.median(), r.eventTime()).toMillis());
-                if (distance <= window.toMillis() && distance < best) {
-                    best = distance;
+                if (distance > window.toMillis()) {
+                    continue;
+                }
+                if (primaryDistance < 0) {
+                    primaryDistance = distance;
                     c = p;
+                    best = distance;
+                } else if (distance + margin < primaryDistance && distance < best) {
+                    c = p;
+                    best = distance;
                 }
             }
         }
+        if (standing != null && c == null) {
+            return confirm(standing, r);
+        }
         if (c == null) {
-            Standing confirmed = nearestStanding(r, window);
-            if (confirmed != null) {
-                return confirm(confirmed, r);
-            }
             c = new Candidate(r.title(), r.origin(), r.receivedAt(), activeWeight());
             pending.add(c);
         }

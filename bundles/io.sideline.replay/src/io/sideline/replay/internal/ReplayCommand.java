@@ -53,6 +53,8 @@ public final class ReplayCommand implements Command {
                   --fraction F        share of the active reporters' weight it needs (default 0.4)
                   --speed S           match seconds per real second over WebSockets (default 60)
                   --virtual           no network: the vote on a virtual clock, a whole match in a second
+                  --explain           also list each true event the vote missed and each accepted event that
+                                      did not happen (or not then, or not by that team)
                   --seed N            random seed (default 2021): the same seed gives the same run
                   --kickoff TIME      the kick-off, ISO-8601 (default 2021-06-11T19:00:00Z)
 
@@ -78,12 +80,17 @@ public final class ReplayCommand implements Command {
         double speed = d.speed();
         long seed = d.seed();
         boolean virtual = false;
+        boolean explain = false;
         Instant kickOff = EURO_2020_OPENER;
         try {
             for (int i = 1; i < args.size(); i++) {
                 String option = args.get(i);
                 if (option.equals("--virtual")) {
                     virtual = true;
+                    continue;
+                }
+                if (option.equals("--explain")) {
+                    explain = true;
                     continue;
                 }
                 if (i + 1 >= args.size()) {
@@ -124,6 +131,9 @@ public final class ReplayCommand implements Command {
                 match.home(), match.away(), match.events().size(), o.reporters(), o.liarCount(), o.minVotes(), o.fraction(),
                 virtual ? "virtual clock" : "over WebSockets");
         Score score = virtual ? Replay.inProcess(match, o) : WebSocketReplay.run(match, o, err);
+        if (explain) {
+            score.printMistakes(out, kickOff);
+        }
         score.print(out);
         return EXIT_OK;
     }

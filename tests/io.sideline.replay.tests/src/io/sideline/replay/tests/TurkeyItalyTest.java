@@ -95,6 +95,9 @@ class TurkeyItalyTest {
         assertEquals(1.0, score.perAction().get(Football.GOAL).f1(), 1e-9);
         assertEquals(1.0, score.perAction().get(Football.OWN_GOAL).f1(), 1e-9);
         assertEquals(1.0, score.perAction().get(Football.YELLOW_CARD).f1(), 1e-9);
+        assertEquals(1.0, score.perAction().get(Football.SUBSTITUTION).f1(), 1e-9,
+                "nine substitutions, two pairs of them 16 s and 21 s apart, two at the same moment at half-time: "
+                        + score.missed() + " " + score.wrong());
         assertTrue(score.overall().f1() >= 0.95, "F1 over all mapped actions: " + score.overall().f1());
     }
 

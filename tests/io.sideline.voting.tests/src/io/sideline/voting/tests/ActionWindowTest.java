@@ -117,4 +117,61 @@ class ActionWindowTest {
         assertEquals(2, m.standing("Shot").size());
         assertEquals(List.of(2, 2), m.standing("Shot").stream().map(AcceptedEvent::votes).toList());
     }
+
+    // ------------------------------------------------------------- which candidate a report goes to
+
+    private static final VotingRules SUBS = Match.rules(3, 0, Map.of("Substitution", Duration.ofSeconds(30)));
+
+    @Test
+    void aReportOfAnAcceptedEventConfirmsItRatherThanFeedingASecondCandidateBegunByDoubleReports() {
+        Match m = new Match(SUBS);
+        m.at(3_700);
+        m.report("anna", "Substitution", "Italy", 3_655);
+        m.report("bruno", "Substitution", "Italy", 3_656);
+        m.report("carla", "Substitution", "Italy", 3_654);
+        assertEquals(1, m.standing("Substitution").size(), "three votes: accepted");
+        // anna and bruno each credit Italy with Turkey's substitution of the same moment as well
+        m.report("anna", "Substitution", "Italy", 3_657);
+        m.report("bruno", "Substitution", "Italy", 3_657);
+        assertEquals(List.of(2), m.engine.pending().stream().map(VotingEngine.Pending::votes).toList());
+
+        // dario saw Italy's one substitution, reported at the moment the double reports are nearest to
+        m.report("dario", "Substitution", "Italy", 3_657);
+
+        assertEquals(1, m.standing("Substitution").size(), "no second Italy substitution");
+        assertEquals(4, m.standing("Substitution").get(0).votes(), "dario confirmed the accepted one");
+        assertEquals(List.of(2), m.engine.pending().stream().map(VotingEngine.Pending::votes).toList());
+    }
+
+    @Test
+    void aReporterWhoMissedTheFirstOfTwoSubstitutionsSixteenSecondsApartVotesForTheSecond() {
+        Match m = new Match(SUBS);
+        m.at(3_900);
+        for (String who : List.of("anna", "bruno", "carla")) {
+            m.report(who, "Substitution", "Turkey", 3_835);
+        }
+        m.report("anna", "Substitution", "Turkey", 3_851);
+        m.report("bruno", "Substitution", "Turkey", 3_851);
+
+        m.report("dario", "Substitution", "Turkey", 3_852); // missed the first one
+
+        assertEquals(List.of(Match.t(3_835), Match.t(3_851)),
+                m.standing("Substitution").stream().map(AcceptedEvent::eventTime).toList(), "two substitutions");
+        assertEquals(List.of(), m.engine.pending());
+    }
+
+    @Test
+    void aFirstReportGoesToTheCandidateThatBeganFirstUnlessAnotherIsMuchNearer() {
+        Match m = new Match(SUBS);
+        m.at(3_700);
+        m.report("anna", "Substitution", "Turkey", 3_655);
+        m.report("bruno", "Substitution", "Turkey", 3_655);
+        m.report("anna", "Substitution", "Turkey", 3_658); // a double report begins a second candidate
+
+        List<Decision> d = m.report("carla", "Substitution", "Turkey", 3_659); // nearer the second, by 3 s of 30
+
+        assertEquals(1, Match.accepted(d, Decision.Kind.NEW).size(), "carla's vote completes the first candidate");
+        assertEquals(Match.t(3_655), m.standing("Substitution").get(0).eventTime());
+        assertEquals(List.of(List.of("anna")), m.engine.pending().stream().map(VotingEngine.Pending::reporters).toList());
+    }
 }
