@@ -5,11 +5,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** The match's clock when a replay runs {@code speed} times faster than the match did. */
+/**
+ * The match's clock when a replay runs {@code speed} times faster than the match did. It shows the match's
+ * start until {@link #start()}, so setting up (registering and connecting peers) costs no match time.
+ */
 public final class ScaledClock extends Clock {
 
     private final Instant matchStart;
-    private final long realStart = System.nanoTime();
+    private volatile long realStart = Long.MIN_VALUE;
     private final double speed;
 
     public ScaledClock(Instant matchStart, double speed) {
@@ -17,9 +20,15 @@ public final class ScaledClock extends Clock {
         this.speed = speed;
     }
 
+    /** starts the match clock now */
+    public void start() {
+        realStart = System.nanoTime();
+    }
+
     @Override
     public Instant instant() {
-        return matchStart.plusNanos((long) ((System.nanoTime() - realStart) * speed));
+        long origin = realStart;
+        return origin == Long.MIN_VALUE ? matchStart : matchStart.plusNanos((long) ((System.nanoTime() - origin) * speed));
     }
 
     /** @return how long to wait in real time until the match clock shows {@code at} */

@@ -106,6 +106,7 @@ public final class WebSocketReplay {
                 progress.printf("replay: %d reports at %.0fx speed (about %d s)%n", reports.size(), o.speed(),
                         reports.isEmpty() ? 0 : (long) (java.time.Duration.between(kickOff,
                                 reports.get(reports.size() - 1).sendTime()).toSeconds() / o.speed()));
+                clock.start(); // the match begins now that every peer is in
                 int sent = 0;
                 int minute = -1;
                 for (SimulatedReport r : reports) {
