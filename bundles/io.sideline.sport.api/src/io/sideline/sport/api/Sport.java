@@ -28,6 +28,37 @@ public interface Sport {
         return Set.of();
     }
 
+    /**
+     * How the score follows from an action: the points it scores, 0 for most actions. The points go to the
+     * action's origin, or to the other side when {@link #pointsToOpponent(String)} says so.
+     *
+     * @param actionLabel an action's label
+     * @return its points; 0 by default
+     */
+    default int points(String actionLabel) {
+        return 0;
+    }
+
+    /**
+     * @param actionLabel an action's label
+     * @return whether its points go to the other side, as an own goal's do; {@code false} by default
+     */
+    default boolean pointsToOpponent(String actionLabel) {
+        return false;
+    }
+
+    /**
+     * How much an action says about which side is on top, for the momentum chart: a goal more than a shot,
+     * a shot more than a throw-in, bookkeeping (period start and end) nothing. Negative weights count
+     * against the action's origin (a foul, a turnover).
+     *
+     * @param actionLabel an action's label
+     * @return its weight; 1 by default
+     */
+    default double momentumWeight(String actionLabel) {
+        return 1;
+    }
+
     /** @return the action with this label, or {@code null} */
     default SportAction action(String label) {
         return actions().stream().filter(a -> a.label().equals(label)).findFirst().orElse(null);

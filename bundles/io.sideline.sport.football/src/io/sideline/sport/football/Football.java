@@ -2,6 +2,7 @@ package io.sideline.sport.football;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
@@ -74,5 +75,31 @@ public final class Football implements Sport {
     @Override
     public Set<String> concurrentActions() {
         return CONCURRENT;
+    }
+
+    private static final Map<String, Double> MOMENTUM = Map.ofEntries(Map.entry(GOAL, 6.0), Map.entry(OWN_GOAL, -3.0),
+            Map.entry(SHOT_ON_TARGET, 3.0), Map.entry(SHOT_OFF_TARGET, 2.0), Map.entry(SAVE, 1.0),
+            Map.entry(CORNER, 1.5), Map.entry(FREE_KICK, 0.5), Map.entry(PENALTY, 4.0), Map.entry(FOUL, -0.5),
+            Map.entry(YELLOW_CARD, -1.0), Map.entry(RED_CARD, -3.0), Map.entry(OFFSIDE, 0.5),
+            Map.entry(SUBSTITUTION, 0.0), Map.entry(PERIOD_START, 0.0), Map.entry(PERIOD_END, 0.0));
+
+    @Override
+    public int points(String actionLabel) {
+        return GOAL.equals(actionLabel) || OWN_GOAL.equals(actionLabel) ? 1 : 0;
+    }
+
+    /** an own goal is credited to the team of the player who put it in his own net; the point is the other side's */
+    @Override
+    public boolean pointsToOpponent(String actionLabel) {
+        return OWN_GOAL.equals(actionLabel);
+    }
+
+    /**
+     * Attacking actions push momentum to their side, most for goals and shots; fouls and cards count a
+     * little against the side that made them; substitutions and period marks say nothing.
+     */
+    @Override
+    public double momentumWeight(String actionLabel) {
+        return MOMENTUM.getOrDefault(actionLabel, 1.0);
     }
 }
