@@ -189,7 +189,13 @@ public final class HostedMatch implements AutoCloseable {
         return Math.max(1, d.toSeconds());
     }
 
-    static <T> T await(CompletableFuture<T> future, String what) throws LookupException, InterruptedException {
+    /**
+     * Waits for a lookup request, at most {@link #LOOKUP_WAIT}.
+     *
+     * @param what what the request does, for the message: "register the match"
+     * @throws LookupException the server's refusal, or {@code unreachable} / {@code timeout} saying what failed
+     */
+    public static <T> T await(CompletableFuture<T> future, String what) throws LookupException, InterruptedException {
         try {
             return future.get(LOOKUP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

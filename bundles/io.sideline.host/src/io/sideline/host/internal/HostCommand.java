@@ -235,7 +235,7 @@ public final class HostCommand implements Command {
             throws LookupException, InterruptedException {
         if (options.register) {
             try {
-                awaitLookup(lookup.register(options.user, password));
+                HostedMatch.await(lookup.register(options.user, password), "register user " + options.user);
                 log.println("registered user " + options.user + " with " + options.lookup);
             } catch (LookupException e) {
                 if (!e.is(LookupError.USER_EXISTS)) {
@@ -243,19 +243,7 @@ public final class HostCommand implements Command {
                 }
             }
         }
-        return awaitLookup(lookup.identify(options.user, password));
-    }
-
-    private static <T> T awaitLookup(java.util.concurrent.CompletableFuture<T> f)
-            throws LookupException, InterruptedException {
-        try {
-            return f.get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof LookupException l) {
-                throw l;
-            }
-            throw LookupException.of(LookupError.UNREACHABLE, String.valueOf(e.getCause().getMessage()), e.getCause());
-        }
+        return HostedMatch.await(lookup.identify(options.user, password), "identify as " + options.user);
     }
 
     private static String explain(LookupException e, Options options) {

@@ -1,6 +1,10 @@
 package io.sideline.host.internal;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,6 +63,7 @@ public final class HostCore implements AutoCloseable {
     /** Opens the match's journal, recovers its timeline, and starts the vote's clock. */
     public static HostCore open(HostConfig config) throws IOException {
         Journal.Recovered r = Journal.open(config.journalDir().resolve(config.matchId() + ".journal"));
+        writeSetup(config);
         HostCore core = new HostCore(config, r.journal());
         Map<String, AcceptedEvent> latest = new LinkedHashMap<>();
         for (int i = 0; i < r.lines().size(); i++) {
@@ -87,6 +92,22 @@ public final class HostCore implements AutoCloseable {
         long beat = config.heartbeatInterval().toMillis();
         core.thread.scheduleWithFixedDelay(core::heartbeat, beat, beat, TimeUnit.MILLISECONDS);
         return core;
+    }
+
+    /**
+     * Writes {@code <matchId>.setup.json} beside the journal: the match's setup message, so that a journal
+     * opened for review (with no host running) knows its teams, actions and sport.
+     */
+    private static void writeSetup(HostConfig config) throws IOException {
+        Path file = config.journalDir().resolve(config.matchId() + ".setup.json");
+        String setup = ProtocolCodec.standard().encode(new Setup(config.origins(), config.actions(), config.matchId(),
+                config.name(), config.sport(), null)) + "\n";
+        if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(setup)) {
+            return;
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.writeString(tmp, setup, StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static AcceptedEvent toEvent(Accepted a) {

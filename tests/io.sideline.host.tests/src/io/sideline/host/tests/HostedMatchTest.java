@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.sideline.host.HostedMatch;
+import io.sideline.host.LocalMatch;
 import io.sideline.lookup.JoinTicket;
 import io.sideline.lookup.LookupError;
 import io.sideline.lookup.LookupException;
@@ -288,5 +289,34 @@ class HostedMatchTest {
         Await.until("a heartbeat after the session expired", () -> lastHeartbeat(ben, hosted.match().id())
                 .compareTo(expiredAt) >= 0, log::toString);
         assertTrue(log.stream().anyMatch(l -> l.contains("identifying again")), log.toString());
+    }
+
+    @Test
+    void aLocalMatchNeedsNoSetupKeepsItsJournalAndSetupAndOpensAgain() throws Exception {
+        Path data = dir.resolve("local");
+        String firstId;
+        try (LocalMatch local = LocalMatch.start(data, FOOTBALL, "Training match", List.of("Reds", "Blues"),
+                QuorumPolicy.SOLO, log::add)) {
+            firstId = local.hosted().match().id();
+            assertEquals("127.0.0.1", URI.create(local.hosted().url()).getHost(), "loopback only");
+            JoinTicket ticket = local.join();
+            try (Peer me = new Peer(URI.create(ticket.hostUrl()))) {
+                me.send(hello(ticket.token(), 0));
+                assertEquals(List.of("Reds", "Blues"), me.next(Setup.class).origins());
+                me.send(HostFixture.report(ticket.token(), "Corner", "Blues", at(3)));
+                assertEquals("Corner", me.next(Accepted.class).event().title(), "one analyst alone: accepted at once");
+            }
+        }
+        Path journals = data.resolve("journals");
+        assertTrue(java.nio.file.Files.size(journals.resolve(firstId + ".journal")) > 0, "the journal is kept");
+        String setup = java.nio.file.Files.readString(journals.resolve(firstId + ".setup.json"));
+        assertTrue(setup.contains("\"Reds\"") && setup.contains("\"Corner\"") && setup.contains("Training match"),
+                "the setup is kept beside the journal, for review: " + setup);
+
+        try (LocalMatch again = LocalMatch.start(data, FOOTBALL, "Second half", List.of("Reds", "Blues"),
+                QuorumPolicy.SOLO, log::add)) {
+            assertNotEquals(firstId, again.hosted().match().id(), "a new match, by the same local user");
+            assertEquals(LocalMatch.USER, again.hosted().match().owner());
+        }
     }
 }

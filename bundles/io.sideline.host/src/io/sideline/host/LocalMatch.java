@@ -1,0 +1,132 @@
+package io.sideline.host;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.sideline.lookup.JoinTicket;
+import io.sideline.lookup.LookupError;
+import io.sideline.lookup.LookupException;
+import io.sideline.lookup.QuorumPolicy;
+import io.sideline.lookup.Session;
+import io.sideline.lookup.client.LookupClient;
+import io.sideline.lookup.server.LookupServer;
+import io.sideline.lookup.server.LookupServerConfig;
+import io.sideline.sport.api.Sport;
+
+/**
+ * A match with no setup at all: a lookup server and a host in this process, on the loopback interface,
+ * and a local user who owns the match. The workbench's "Local match" starts one, so a lone analyst can
+ * report at once; everything is kept in a data folder, so the match can be reviewed afterwards.
+ */
+public final class LocalMatch implements AutoCloseable {
+
+    /** the user a local match belongs to */
+    public static final String USER = "local";
+
+    private final LookupServer server;
+    private final LookupClient client;
+    private final Session session;
+    private final HostedMatch hosted;
+
+    private LocalMatch(LookupServer server, LookupClient client, Session session, HostedMatch hosted) {
+        this.server = server;
+        this.client = client;
+        this.session = session;
+        this.hosted = hosted;
+    }
+
+    /**
+     * Starts a lookup server and a host, and registers a new match.
+     *
+     * @param dataDir where the lookup database, the local user's password and the journals live
+     * @param sport   the match's sport
+     * @param name    the match's name
+     * @param teams   its teams, home first
+     * @param quorum  when a report is accepted; {@link QuorumPolicy#SOLO} for one analyst
+     * @param log     where to report what happens, one line each
+     */
+    public static LocalMatch start(Path dataDir, Sport sport, String name, List<String> teams, QuorumPolicy quorum,
+            Consumer<String> log) throws Exception {
+        LookupServer server = LookupServer.start(LookupServerConfig.builder().bindHost("127.0.0.1").port(0)
+                .dataDir(dataDir.resolve("lookup")).build());
+        LookupClient client = LookupClient.create(server.uri());
+        try {
+            String password = password(dataDir.resolve("lookup").resolve("local-user.secret"));
+            try {
+                HostedMatch.await(client.register(USER, password), "register the local user");
+            } catch (LookupException e) {
+                if (!e.is(LookupError.USER_EXISTS)) {
+                    throw e;
+                }
+            }
+            Session session = HostedMatch.await(client.identify(USER, password), "identify the local user");
+            HostedMatch hosted = HostedMatch.with(client, session).bindHost("127.0.0.1").port(0)
+                    .dataDir(dataDir.resolve("journals")).reidentify(() -> client.identify(USER, password)).log(log)
+                    .create(name, sport, teams, Instant.now(), quorum);
+            return new LocalMatch(server, client, session, hosted);
+        } catch (Exception e) {
+            client.close();
+            server.close();
+            throw e;
+        }
+    }
+
+    /** the local user's password: made once, kept readable by this user only */
+    private static String password(Path file) throws IOException {
+        if (Files.exists(file)) {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        }
+        byte[] random = new byte[24];
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, password, StandardCharsets.UTF_8);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the folder is the user's own
+        }
+        return password;
+    }
+
+    /** @return the lookup server's address, for other peers on this machine */
+    public URI lookupUri() {
+        return server.uri();
+    }
+
+    /** @return the lookup server's client */
+    public LookupClient client() {
+        return client;
+    }
+
+    /** @return the local user's session */
+    public Session session() {
+        return session;
+    }
+
+    /** @return the hosted match */
+    public HostedMatch hosted() {
+        return hosted;
+    }
+
+    /** @return a join ticket for the local user: the host's address and a token */
+    public JoinTicket join() throws Exception {
+        return HostedMatch.await(client.join(session, hosted.match().id()), "join the local match");
+    }
+
+    @Override
+    public void close() {
+        hosted.close();
+        client.close();
+        server.close();
+    }
+}
