@@ -1,0 +1,142 @@
+package io.sideline.replay;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+import io.sideline.host.HostedMatch;
+import io.sideline.lookup.JoinTicket;
+import io.sideline.lookup.LookupError;
+import io.sideline.lookup.LookupException;
+import io.sideline.lookup.Session;
+import io.sideline.lookup.client.LookupClient;
+import io.sideline.protocol.EventReport;
+import io.sideline.protocol.Hello;
+import io.sideline.protocol.ProtocolCodec;
+import io.sideline.protocol.TimelineEvent;
+import io.sideline.replay.internal.Reporters;
+import io.sideline.replay.internal.ScaledClock;
+import io.sideline.replay.internal.SimulatedReport;
+import io.sideline.statsbomb.StatsBombMatch;
+
+/**
+ * Simulated peers reporting a real match to a host that is already running, over real WebSockets: each
+ * peer a user of the match's lookup server with its own join token, sending its reports when the match
+ * clock, running {@code speed} times faster than the match did, reaches them. The workbench replays a
+ * match into a local match this way; {@code ./sideline replay} into a host of its own.
+ */
+public final class ReplayDriver {
+
+    /** the password of the simulated peers' accounts */
+    static final String PASSWORD = "sideline replay peer";
+
+    private ReplayDriver() {
+    }
+
+    /** Hears how a replay goes, and may stop it. Called from the replaying thread. */
+    public interface Progress {
+        /** @param total how many reports the replay will send */
+        default void started(int total) {
+        }
+
+        /** one more report was sent; {@code matchTime} is where the match clock stands */
+        default void sent(int sent, int total, Instant matchTime) {
+        }
+
+        /** @return whether to stop now */
+        default boolean cancelled() {
+            return false;
+        }
+    }
+
+    /**
+     * Registers the simulated peers (or identifies them, when they exist), connects them, and sends every
+     * report. Returns when the last report is sent or the replay is cancelled.
+     *
+     * @return how many reports were sent
+     * @throws LookupException when the lookup server refuses a peer
+     */
+    public static int drive(StatsBombMatch match, ReplayOptions o, LookupClient lookup, String matchId,
+            Progress progress) throws Exception {
+        List<SimulatedReport> reports = Reporters.simulate(match, o);
+        progress.started(reports.size());
+        HttpClient http = HttpClient.newHttpClient();
+        List<PeerSocket> peers = new ArrayList<>();
+        ProtocolCodec codec = ProtocolCodec.standard();
+        try {
+            for (int i = 0; i < o.reporters() && !progress.cancelled(); i++) {
+                String user = "replay-peer-" + i;
+                try {
+                    HostedMatch.await(lookup.register(user, PASSWORD), "register " + user);
+                } catch (LookupException e) {
+                    if (!e.is(LookupError.USER_EXISTS)) {
+                        throw e;
+                    }
+                }
+                Session s = HostedMatch.await(lookup.identify(user, PASSWORD), "identify " + user);
+                JoinTicket t = HostedMatch.await(lookup.join(s, matchId), "join as " + user);
+                PeerSocket p = new PeerSocket();
+                p.token = t.token();
+                p.socket = http.newWebSocketBuilder().buildAsync(URI.create(t.hostUrl()), p).get(10, TimeUnit.SECONDS);
+                p.socket.sendText(codec.encode(new Hello(t.token(), 0L, "sideline-replay")), true).get(10,
+                        TimeUnit.SECONDS);
+                peers.add(p);
+            }
+            for (PeerSocket p : peers) {
+                p.ready.get(30, TimeUnit.SECONDS);
+            }
+            if (reports.isEmpty() || progress.cancelled()) {
+                return 0;
+            }
+            ScaledClock clock = new ScaledClock(reports.get(0).sendTime().minusSeconds(1), o.speed());
+            clock.start();
+            int sent = 0;
+            for (SimulatedReport r : reports) {
+                long wait = clock.realNanosUntil(r.sendTime());
+                while (wait > 0) {
+                    if (progress.cancelled()) {
+                        return sent;
+                    }
+                    TimeUnit.NANOSECONDS.sleep(Math.min(wait, 100_000_000L));
+                    wait = clock.realNanosUntil(r.sendTime());
+                }
+                if (progress.cancelled()) {
+                    return sent;
+                }
+                PeerSocket p = peers.get(r.reporter());
+                p.socket.sendText(codec.encode(new EventReport(Instant.now(), p.token,
+                        new TimelineEvent(r.title(), r.origin(), r.eventTime()))), true).get(10, TimeUnit.SECONDS);
+                sent++;
+                progress.sent(sent, reports.size(), r.sendTime());
+            }
+            return sent;
+        } finally {
+            for (PeerSocket p : peers) {
+                p.socket.abort();
+            }
+            http.close();
+        }
+    }
+
+    /** One simulated peer's connection: it waits for its setup and reads the rest without keeping it. */
+    private static final class PeerSocket implements WebSocket.Listener {
+        final CompletableFuture<Void> ready = new CompletableFuture<>();
+        WebSocket socket;
+        String token;
+
+        @Override
+        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+            if (!ready.isDone() && data.toString().contains("\"type\":\"setup\"")) {
+                ready.complete(null);
+            }
+            ws.request(1);
+            return null;
+        }
+    }
+}
