@@ -1,0 +1,127 @@
+package io.sideline.peer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.sideline.protocol.Accepted;
+import io.sideline.protocol.TimelineEvent;
+
+/**
+ * Exports a timeline as CSV (RFC 4180): one row per version of each event, for spreadsheets and statistics tools.
+ * <p>
+ * The columns are {@link #HEADER}. A version's row is its first message (its {@code seq}, its event) with the
+ * highest votes and confidence any message of that version carried, so the host's confirmations, which repeat a
+ * version with more votes, do not add rows. Rows are in the order of their {@code seq}. {@code match_time} is the
+ * event's time after kick-off as {@code mm:ss} (minutes may exceed 59 and 99; before kick-off it starts with
+ * {@code -}), or empty when there is no kick-off. Fields that contain a comma, a double quote, CR or LF are quoted,
+ * with double quotes doubled; lines end with CRLF.
+ */
+public final class TimelineCsv {
+
+    /** the columns, in order */
+    public static final List<String> HEADER = List.of("id", "version", "seq", "match_time", "period", "origin", "action",
+            "player", "votes", "confidence", "status");
+
+    private TimelineCsv() {
+    }
+
+    /**
+     * Writes the CSV to a writer, which should encode UTF-8 (see {@link #write(List, Instant, OutputStream)}). The
+     * writer is flushed, not closed.
+     *
+     * @param messages accepted messages, in any order (for example {@link Timeline#all()})
+     * @param kickoff  when the match started, or {@code null} to leave {@code match_time} empty
+     * @param out      where to write
+     * @throws IOException if writing fails
+     */
+    public static void write(List<Accepted> messages, Instant kickoff, Writer out) throws IOException {
+        writeRow(out, HEADER);
+        for (List<String> row : rows(messages, kickoff)) {
+            writeRow(out, row);
+        }
+        out.flush();
+    }
+
+    /**
+     * Writes the CSV as UTF-8 (without a byte order mark) to a stream, which is flushed, not closed.
+     *
+     * @see #write(List, Instant, Writer)
+     */
+    public static void write(List<Accepted> messages, Instant kickoff, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        write(messages, kickoff, w);
+        w.flush();
+    }
+
+    /**
+     * @param messages accepted messages, in any order
+     * @param kickoff  when the match started, or {@code null}
+     * @return the rows (without the header) as unquoted field values, one row per event version, in seq order
+     */
+    public static List<List<String>> rows(List<Accepted> messages, Instant kickoff) {
+        List<Accepted> sorted = new ArrayList<>(messages);
+        sorted.sort(Comparator.comparingLong(Accepted::seq));
+        Map<String, Accepted> firsts = new LinkedHashMap<>();
+        Map<String, int[]> votes = new LinkedHashMap<>();
+        Map<String, double[]> confidence = new LinkedHashMap<>();
+        for (Accepted a : sorted) {
+            String key = a.version() + "\u0000" + a.id();
+            firsts.putIfAbsent(key, a);
+            int[] v = votes.computeIfAbsent(key, k -> new int[1]);
+            v[0] = Math.max(v[0], a.votes());
+            double[] c = confidence.computeIfAbsent(key, k -> new double[1]);
+            c[0] = Math.max(c[0], a.confidence());
+        }
+        List<List<String>> rows = new ArrayList<>(firsts.size());
+        for (Map.Entry<String, Accepted> entry : firsts.entrySet()) {
+            Accepted a = entry.getValue();
+            TimelineEvent e = a.event();
+            rows.add(List.of(a.id(), Integer.toString(a.version()), Long.toString(a.seq()), matchTime(e.time(), kickoff),
+                    e.period() == null ? "" : e.period().toString(), e.origin(), e.title(),
+                    e.player() == null ? "" : e.player(), Integer.toString(votes.get(entry.getKey())[0]),
+                    BigDecimal.valueOf(confidence.get(entry.getKey())[0]).toPlainString(), a.status().wire()));
+        }
+        return rows;
+    }
+
+    /** @return {@code mm:ss} from kick-off to the time (whole seconds, rounded down), or empty without a kick-off */
+    static String matchTime(Instant time, Instant kickoff) {
+        if (kickoff == null) {
+            return "";
+        }
+        long millis = Duration.between(kickoff, time).toMillis();
+        String sign = millis < 0 ? "-" : "";
+        long seconds = Math.abs(millis) / 1000;
+        return String.format(Locale.ROOT, "%s%02d:%02d", sign, seconds / 60, seconds % 60);
+    }
+
+    /** @return the field as RFC 4180 writes it: quoted if it holds a comma, a double quote, CR or LF */
+    static String quote(String field) {
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\r') < 0 && field.indexOf('\n') < 0) {
+            return field;
+        }
+        return '"' + field.replace("\"", "\"\"") + '"';
+    }
+
+    private static void writeRow(Writer out, List<String> fields) throws IOException {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.write(quote(fields.get(i)));
+        }
+        out.write("\r\n");
+    }
+}
