@@ -111,7 +111,8 @@ public final class ReplayDriver {
                 }
                 PeerSocket p = peers.get(r.reporter());
                 p.socket.sendText(codec.encode(new EventReport(Instant.now(), p.token,
-                        new TimelineEvent(r.title(), r.origin(), r.eventTime()))), true).get(10, TimeUnit.SECONDS);
+                        new TimelineEvent(r.title(), r.origin(), r.eventTime(), r.player(), null, null,
+                                    java.util.Map.of()))), true).get(10, TimeUnit.SECONDS);
                 sent++;
                 progress.sent(sent, reports.size(), r.sendTime());
             }

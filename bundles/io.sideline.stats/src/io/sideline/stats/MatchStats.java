@@ -433,6 +433,29 @@ public final class MatchStats {
         return start == null ? Duration.ZERO : Duration.between(start, instant);
     }
 
+    /**
+     * The match clock at an instant, as a scoreboard shows it: with a sport whose periods have a regular
+     * {@link Sport#periodLength() length}, period n's clock starts at (n − 1) × that length from its
+     * period start, so breaks do not count (football's second half starts at 45:00). Otherwise, and before
+     * the first period start, it is {@link #matchTime(Instant)}.
+     *
+     * @param instant a wall-clock time
+     * @return the match clock then
+     */
+    public Duration clock(Instant instant) {
+        Objects.requireNonNull(instant, "instant");
+        Placement p = placement();
+        Duration length = sport.periodLength();
+        if (length == null || p.periodStarts.isEmpty() || instant.isBefore(p.periodStarts.get(0))) {
+            return matchTime(instant);
+        }
+        int i = p.periodStarts.size() - 1;
+        while (i > 0 && p.periodStarts.get(i).isAfter(instant)) {
+            i--;
+        }
+        return length.multipliedBy(i).plus(Duration.between(p.periodStarts.get(i), instant));
+    }
+
     // ------------------------------------------------------------------------------------- series
 
     /**

@@ -10,6 +10,10 @@ public final class SidelineUi {
     public static final String PLUGIN_ID = "io.sideline.ui";
     /** the Live perspective: palette, feed, statistics and match info */
     public static final String PERSPECTIVE_LIVE = "io.sideline.ui.perspectives.live";
+    /** the Review perspective: a saved match's feed, statistics and match info, with no palette */
+    public static final String PERSPECTIVE_REVIEW = "io.sideline.ui.perspectives.review";
+    /** the matches of the lookup server: search, create, join */
+    public static final String VIEW_EVENTS = "io.sideline.ui.views.events";
     /** the palette of buttons that report what happens */
     public static final String VIEW_PALETTE = "io.sideline.ui.views.palette";
     /** the feed of accepted events */

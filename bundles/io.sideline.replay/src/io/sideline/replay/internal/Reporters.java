@@ -37,7 +37,7 @@ public final class Reporters {
                 String origin = random.nextDouble() < o.wrongOrigin() ? other(match, e.origin()) : e.origin();
                 Instant said = e.time().plusMillis(jitterMs == 0 ? 0 : (long) ((random.nextDouble() * 2 - 1) * jitterMs));
                 Instant sent = e.time().plusMillis(1000 + random.nextInt(3000));
-                out.add(new SimulatedReport(r, e.title(), origin, said, sent, false));
+                out.add(new SimulatedReport(r, e.title(), origin, origin.equals(e.origin()) ? e.player() : null, said, sent, false));
             }
         }
         int liars = o.liarCount();
@@ -58,7 +58,7 @@ public final class Reporters {
         for (Instant at = from; at.isBefore(to); at = at.plus(every)) {
             for (int liar = 0; liar < liars; liar++) {
                 Instant said = at.plusMillis(jitterMs == 0 ? 0 : (long) ((random.nextDouble() * 2 - 1) * Math.min(jitterMs, 2000)));
-                out.add(new SimulatedReport(liar, title, team, said, at.plusMillis(1000 + random.nextInt(3000)), true));
+                out.add(new SimulatedReport(liar, title, team, null, said, at.plusMillis(1000 + random.nextInt(3000)), true));
             }
         }
     }

@@ -8,9 +8,11 @@ import java.time.Instant;
  * @param reporter  the peer
  * @param title     the action
  * @param origin    the team it credits
+ * @param player    the player, as the file names them; {@code null} for a fake or when the team is wrong
  * @param eventTime when it says the event happened
  * @param sendTime  when it sends the report (match clock)
  * @param fake      whether it is a liar's invention
  */
-public record SimulatedReport(int reporter, String title, String origin, Instant eventTime, Instant sendTime, boolean fake) {
+public record SimulatedReport(int reporter, String title, String origin, String player, Instant eventTime, Instant sendTime,
+        boolean fake) {
 }

@@ -116,7 +116,8 @@ public final class WebSocketReplay {
                     }
                     PeerSocket p = peers.get(r.reporter());
                     p.socket.sendText(codec.encode(new EventReport(r.sendTime(), p.token,
-                            new TimelineEvent(r.title(), r.origin(), r.eventTime()))), true).get(10, TimeUnit.SECONDS);
+                            new TimelineEvent(r.title(), r.origin(), r.eventTime(), r.player(), null, null,
+                                    java.util.Map.of()))), true).get(10, TimeUnit.SECONDS);
                     sent++;
                     int now = (int) java.time.Duration.between(kickOff, r.sendTime()).toMinutes() / 15;
                     if (now != minute) {

@@ -1,5 +1,6 @@
 package io.sideline.sport.api;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -57,6 +58,16 @@ public interface Sport {
      */
     default double momentumWeight(String actionLabel) {
         return 1;
+    }
+
+    /**
+     * The regular length of a period, for the match clock: football's second half starts at 45:00 however
+     * long the break was. {@code null} when the clock simply runs from the start of the match.
+     *
+     * @return the length of a period; {@code null} by default
+     */
+    default Duration periodLength() {
+        return null;
     }
 
     /** @return the action with this label, or {@code null} */

@@ -83,6 +83,12 @@ public final class Football implements Sport {
             Map.entry(YELLOW_CARD, -1.0), Map.entry(RED_CARD, -3.0), Map.entry(OFFSIDE, 0.5),
             Map.entry(SUBSTITUTION, 0.0), Map.entry(PERIOD_START, 0.0), Map.entry(PERIOD_END, 0.0));
 
+    /** two halves of 45 minutes; extra time's two halves are 15, and the clock then runs on from 90:00 */
+    @Override
+    public Duration periodLength() {
+        return Duration.ofMinutes(45);
+    }
+
     @Override
     public int points(String actionLabel) {
         return GOAL.equals(actionLabel) || OWN_GOAL.equals(actionLabel) ? 1 : 0;

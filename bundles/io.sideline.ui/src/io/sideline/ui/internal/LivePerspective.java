@@ -22,6 +22,7 @@ public final class LivePerspective implements IPerspectiveFactory {
 
         IFolderLayout left = layout.createFolder("io.sideline.ui.folders.palette", IPageLayout.LEFT, 0.36f, editor);
         left.addView(SidelineUi.VIEW_PALETTE);
+        left.addPlaceholder(SidelineUi.VIEW_EVENTS);
 
         IFolderLayout right = layout.createFolder("io.sideline.ui.folders.statistics", IPageLayout.RIGHT, 0.5f, editor);
         right.addView(SidelineUi.VIEW_STATISTICS);
@@ -33,6 +34,8 @@ public final class LivePerspective implements IPerspectiveFactory {
         layout.addShowViewShortcut(SidelineUi.VIEW_FEED);
         layout.addShowViewShortcut(SidelineUi.VIEW_STATISTICS);
         layout.addShowViewShortcut(SidelineUi.VIEW_MATCH);
+        layout.addShowViewShortcut(SidelineUi.VIEW_EVENTS);
         layout.addPerspectiveShortcut(SidelineUi.PERSPECTIVE_LIVE);
+        layout.addPerspectiveShortcut(SidelineUi.PERSPECTIVE_REVIEW);
     }
 }

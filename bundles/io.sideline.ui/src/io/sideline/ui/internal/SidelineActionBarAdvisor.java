@@ -1,5 +1,7 @@
 package io.sideline.ui.internal;
 
+import io.sideline.ui.internal.actions.MatchActions;
+
 import org.eclipse.jface.action.GroupMarker;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.MenuManager;
@@ -19,6 +21,7 @@ final class SidelineActionBarAdvisor extends ActionBarAdvisor {
     private IWorkbenchAction preferences;
     private IWorkbenchAction resetPerspective;
     private IWorkbenchAction about;
+    private MatchActions match;
 
     SidelineActionBarAdvisor(IActionBarConfigurer configurer) {
         super(configurer);
@@ -30,6 +33,7 @@ final class SidelineActionBarAdvisor extends ActionBarAdvisor {
         preferences = register(ActionFactory.PREFERENCES.create(window));
         resetPerspective = register(ActionFactory.RESET_PERSPECTIVE.create(window));
         about = register(ActionFactory.ABOUT.create(window));
+        match = new MatchActions(window);
     }
 
     private IWorkbenchAction register(IWorkbenchAction action) {
@@ -43,9 +47,18 @@ final class SidelineActionBarAdvisor extends ActionBarAdvisor {
 
         MenuManager file = new MenuManager("&File", IWorkbenchActionConstants.M_FILE);
         file.add(new GroupMarker(IWorkbenchActionConstants.FILE_START));
+        file.add(match.localMatch());
+        file.add(match.connect());
+        file.add(match.newMatch());
+        file.add(match.leave());
+        file.add(new Separator());
+        file.add(match.openSaved());
+        file.add(match.save());
+        file.add(match.replay());
         file.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         file.add(new Separator());
         file.add(new GroupMarker("import.ext"));
+        file.add(match.exportCsv());
         file.add(new GroupMarker("export.ext"));
         file.add(new Separator());
         file.add(quit);
@@ -70,7 +83,11 @@ final class SidelineActionBarAdvisor extends ActionBarAdvisor {
         help.add(about);
         help.add(new GroupMarker(IWorkbenchActionConstants.HELP_END));
 
+        MenuManager edit = new MenuManager("&Edit", IWorkbenchActionConstants.M_EDIT);
+        edit.add(match.retractLast());
+
         menuBar.add(file);
+        menuBar.add(edit);
         menuBar.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         menuBar.add(windowMenu);
         menuBar.add(help);

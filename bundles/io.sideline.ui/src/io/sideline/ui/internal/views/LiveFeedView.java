@@ -1,25 +1,81 @@
 package io.sideline.ui.internal.views;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.ViewPart;
 
-/** The accepted events of the match, in timeline order. */
+import io.sideline.peer.PendingReport;
+import io.sideline.protocol.Accepted;
+import io.sideline.protocol.Setup;
+import io.sideline.stats.MatchStats;
+import io.sideline.ui.internal.session.LiveSession;
+
+/**
+ * The accepted events of the match in match-time order: time, origin, action, player, votes and
+ * confidence. Corrections show: a retracted event struck through, an amended one marked. This user's
+ * reports that wait for votes are greyed at the end. Filters by origin and action; follows the newest row
+ * unless the user scrolled up. A virtual table: thousands of events stay smooth.
+ */
 public final class LiveFeedView extends ViewPart {
 
     /** the feed's columns, in order */
     static final String[] COLUMNS = { "Time", "Origin", "Action", "Player", "Votes", "Confidence" };
-    private static final int[] WIDTHS = { 70, 110, 140, 150, 60, 90 };
+    private static final int[] WIDTHS = { 58, 80, 150, 150, 50, 82 };
+    private static final String ALL = "All";
 
+    /** One row: an accepted event's current version, or a report of this user still waiting. */
+    public record Row(Accepted accepted, PendingReport pending) {
+        /** @return whether the event was retracted */
+        public boolean retracted() {
+            return accepted != null && accepted.status() == Accepted.Status.RETRACTED;
+        }
+    }
+
+    private LiveSession session;
+    private final LiveSession.Listener listener = s -> refresh();
     private Table table;
+    private Combo originFilter;
+    private Combo actionFilter;
+    private Setup filtersFor;
+    private List<Row> rows = List.of();
 
     @Override
     public void createPartControl(Composite parent) {
-        parent.setLayout(new FillLayout());
-        table = new Table(parent, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
+        session = PlatformUI.getWorkbench().getService(LiveSession.class);
+        Composite c = new Composite(parent, SWT.NONE);
+        GridLayout layout = new GridLayout(4, false);
+        layout.marginWidth = 0;
+        layout.marginHeight = 0;
+        c.setLayout(layout);
+        new Label(c, SWT.NONE).setText("Show:");
+        originFilter = new Combo(c, SWT.READ_ONLY);
+        actionFilter = new Combo(c, SWT.READ_ONLY);
+        Label spacer = new Label(c, SWT.NONE);
+        spacer.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        for (Combo f : List.of(originFilter, actionFilter)) {
+            f.add(ALL);
+            f.select(0);
+            f.addListener(SWT.Selection, e -> refresh());
+        }
+        table = new Table(c, SWT.VIRTUAL | SWT.FULL_SELECTION | SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
+        table.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, 4, 1));
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         for (int i = 0; i < COLUMNS.length; i++) {
@@ -27,11 +83,132 @@ public final class LiveFeedView extends ViewPart {
             column.setText(COLUMNS[i]);
             column.setWidth(WIDTHS[i]);
         }
+        table.addListener(SWT.SetData, this::fill);
+        table.addListener(SWT.PaintItem, this::strikeThrough);
+        session.addListener(listener);
+        refresh();
+    }
+
+    @Override
+    public void dispose() {
+        session.removeListener(listener);
+        super.dispose();
     }
 
     /** @return the feed's table */
     public Table table() {
         return table;
+    }
+
+    /** @return the rows shown, after the filters */
+    public List<Row> rows() {
+        return rows;
+    }
+
+    /** @return the origin and action filters */
+    public Combo[] filters() {
+        return new Combo[] { originFilter, actionFilter };
+    }
+
+    private void refresh() {
+        if (table.isDisposed()) {
+            return;
+        }
+        Setup setup = session.setup();
+        if (setup != filtersFor) {
+            filtersFor = setup;
+            reset(originFilter, setup == null ? List.of() : setup.origins());
+            reset(actionFilter, setup == null ? List.of() : setup.actions());
+        }
+        String origin = originFilter.getText();
+        String action = actionFilter.getText();
+        List<Row> next = new ArrayList<>();
+        for (Accepted a : session.feed()) {
+            if (matches(a.event().origin(), origin) && matches(a.event().title(), action)) {
+                next.add(new Row(a, null));
+            }
+        }
+        for (PendingReport p : session.pending()) {
+            if (matches(p.event().origin(), origin) && matches(p.event().title(), action)) {
+                next.add(new Row(null, p));
+            }
+        }
+        int visible = Math.max(1, table.getClientArea().height / Math.max(1, table.getItemHeight()));
+        boolean following = rows.isEmpty() || table.getTopIndex() + visible >= rows.size() - 1;
+        rows = next;
+        table.setItemCount(rows.size());
+        table.clearAll();
+        if (following && !rows.isEmpty()) {
+            table.setTopIndex(Math.max(0, rows.size() - visible + 1));
+        }
+    }
+
+    private static boolean matches(String value, String filter) {
+        return filter == null || filter.isEmpty() || ALL.equals(filter) || filter.equals(value);
+    }
+
+    private static void reset(Combo combo, List<String> values) {
+        String was = combo.getText();
+        combo.removeAll();
+        combo.add(ALL);
+        values.forEach(combo::add);
+        int i = combo.indexOf(was);
+        combo.select(Math.max(0, i));
+    }
+
+    private void fill(Event e) {
+        TableItem item = (TableItem) e.item;
+        int index = table.indexOf(item);
+        if (index < 0 || index >= rows.size()) {
+            return;
+        }
+        Row row = rows.get(index);
+        MatchStats stats = session.stats();
+        if (row.accepted() != null) {
+            Accepted a = row.accepted();
+            String action = a.event().title();
+            if (a.status() == Accepted.Status.AMENDED) {
+                action += "  (amended, v" + a.version() + ")";
+            } else if (row.retracted()) {
+                action += "  (retracted)";
+            }
+            item.setText(new String[] { clock(stats, a.event().time()), a.event().origin(), action,
+                    a.event().player() == null ? "" : a.event().player(), Integer.toString(a.votes()),
+                    String.format(Locale.ROOT, "%.0f %%", 100 * a.confidence()) });
+            if (row.retracted()) {
+                item.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+            }
+        } else {
+            PendingReport p = row.pending();
+            item.setText(new String[] { clock(stats, p.event().time()), p.event().origin(),
+                    p.event().title() + "  (your report: waiting for votes)",
+                    p.event().player() == null ? "" : p.event().player(), "1", "" });
+            Color grey = table.getDisplay().getSystemColor(SWT.COLOR_GRAY);
+            item.setForeground(grey);
+        }
+    }
+
+    /** draws a line through the text of a retracted event */
+    private void strikeThrough(Event e) {
+        TableItem item = (TableItem) e.item;
+        int index = table.indexOf(item);
+        if (index < 0 || index >= rows.size() || !rows.get(index).retracted()) {
+            return;
+        }
+        Rectangle b = item.getBounds(e.index);
+        int y = b.y + b.height / 2;
+        e.gc.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
+        e.gc.drawLine(b.x + 2, y, b.x + Math.min(b.width - 2, e.gc.textExtent(item.getText(e.index)).x + 6), y);
+    }
+
+    /** @return the match time of an instant, as the feed shows it: 53:07 */
+    static String clock(MatchStats stats, Instant t) {
+        if (stats == null || stats.start() == null) {
+            return java.time.LocalTime.ofInstant(t, java.time.ZoneId.systemDefault()).withNano(0).toString();
+        }
+        Duration d = stats.clock(t);
+        long s = Math.max(0, d.toSeconds());
+        return String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
     @Override

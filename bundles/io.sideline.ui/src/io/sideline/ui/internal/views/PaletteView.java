@@ -1,24 +1,267 @@
 package io.sideline.ui.internal.views;
 
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.StackLayout;
+import org.eclipse.swt.events.KeyAdapter;
+import org.eclipse.swt.events.KeyEvent;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.ViewPart;
 
+import io.sideline.peer.PendingReport;
+import io.sideline.protocol.Setup;
+import io.sideline.sport.api.Sport;
+import io.sideline.sport.api.SportAction;
+import io.sideline.ui.internal.session.LiveSession;
+
 /**
- * The buttons that report what happens, one per action and origin, each with its hotkey. They come from
- * the host's {@code setup} message when the user joins a match.
+ * The buttons that report what happens, one per action and origin, each with its hotkey: the action's key
+ * for the home team (left), Shift and the key for the away team (right). They come from the host's
+ * {@code setup} message when the user joins a match. A report shows as pending until the host accepts it;
+ * Ctrl+Z asks to retract the user's last accepted report. An optional player goes with the next report.
  */
 public final class PaletteView extends ViewPart {
 
-    private Composite content;
+    /** {@code getData} key of a report button: its {@link Binding} */
+    public static final String DATA_BINDING = "io.sideline.ui.palette.binding";
+
+    /** An action of an origin, and the key that reports it. */
+    public record Binding(String action, String origin, char key, boolean shift) {
+        /** @return the key as the button shows it, for example "G" or "⇧G" */
+        public String keyLabel() {
+            return (shift ? "⇧" : "") + Character.toUpperCase(key);
+        }
+    }
+
+    private static final DateTimeFormatter SENT = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private LiveSession session;
+    private final LiveSession.Listener listener = s -> refresh();
+    private Composite stack;
+    private StackLayout stackLayout;
+    private Composite empty;
+    private Composite palette;
+    private Setup shownSetup;
+    private final List<Binding> bindings = new ArrayList<>();
+    private final Map<Binding, Button> buttons = new LinkedHashMap<>();
+    private Text player;
+    private Table pending;
+    private Label hint;
 
     @Override
     public void createPartControl(Composite parent) {
-        content = EmptyState.create(parent, "No match joined",
-                "Join or start a match: its actions appear here as buttons, home team left, away team right, each with a hotkey.");
+        session = PlatformUI.getWorkbench().getService(LiveSession.class);
+        stack = new Composite(parent, SWT.NONE);
+        stackLayout = new StackLayout();
+        stack.setLayout(stackLayout);
+        empty = EmptyState.create(stack, "No match joined", "Start a local match (File › Local Match…) or join one "
+                + "(File › Connect…): its actions appear here as buttons, home team left, away team right, each with a hotkey.");
+        stackLayout.topControl = empty;
+        session.addListener(listener);
+        refresh();
+    }
+
+    @Override
+    public void dispose() {
+        session.removeListener(listener);
+        super.dispose();
+    }
+
+    /** @return the report buttons, by binding */
+    public Map<Binding, Button> buttons() {
+        return buttons;
+    }
+
+    /** @return the field whose player goes with the next report */
+    public Text playerField() {
+        return player;
+    }
+
+    /** @return the list of this user's reports waiting for the host */
+    public Table pendingTable() {
+        return pending;
+    }
+
+    private void refresh() {
+        if (stack.isDisposed()) {
+            return;
+        }
+        Setup setup = session.mode() == LiveSession.Mode.LIVE ? session.setup() : null;
+        if (setup != shownSetup) {
+            shownSetup = setup;
+            rebuild(setup);
+        }
+        updatePending();
+    }
+
+    private void rebuild(Setup setup) {
+        if (palette != null) {
+            palette.dispose();
+            palette = null;
+        }
+        bindings.clear();
+        buttons.clear();
+        if (setup == null || setup.origins().size() < 1) {
+            stackLayout.topControl = empty;
+            stack.layout();
+            return;
+        }
+        Sport sport = session.matchSport();
+        palette = new Composite(stack, SWT.NONE);
+        palette.setLayout(new GridLayout(Math.min(2, setup.origins().size()), true));
+        KeyAdapter keys = new KeyAdapter() {
+            @Override
+            public void keyPressed(KeyEvent e) {
+                handleKey(e);
+            }
+        };
+        palette.addKeyListener(keys);
+        for (int o = 0; o < setup.origins().size(); o++) {
+            String origin = setup.origins().get(o);
+            Group group = new Group(palette, SWT.NONE);
+            group.setText(origin + (o == 0 ? " (home)" : o == 1 ? " (away: Shift)" : ""));
+            group.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false));
+            group.setLayout(new GridLayout(2, true));
+            for (String action : setup.actions()) {
+                SportAction a = sport == null ? null : sport.action(action);
+                char key = a == null || a.hotkey() == null || a.hotkey().isEmpty() ? 0
+                        : Character.toLowerCase(a.hotkey().charAt(0));
+                Binding b = new Binding(action, origin, key, o == 1);
+                Button button = new Button(group, SWT.PUSH);
+                button.setText(action + (key != 0 && o < 2 ? "    " + b.keyLabel() : ""));
+                button.setToolTipText("Report " + action + " by " + origin + (key != 0 && o < 2 ? " (" + b.keyLabel()
+                        + ")" : ""));
+                button.setData(DATA_BINDING, b);
+                button.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+                button.addListener(SWT.Selection, e -> report(b));
+                button.addKeyListener(keys);
+                if (o < 2 && key != 0) {
+                    bindings.add(b);
+                }
+                buttons.put(b, button);
+            }
+        }
+        Composite bottom = new Composite(palette, SWT.NONE);
+        bottom.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true, Math.min(2, setup.origins().size()), 1));
+        bottom.setLayout(new GridLayout(2, false));
+        new Label(bottom, SWT.NONE).setText("&Player (optional):");
+        player = new Text(bottom, SWT.BORDER);
+        player.setMessage("goes with the next report; Enter returns to the buttons");
+        player.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        player.addListener(SWT.DefaultSelection, e -> palette.setFocus());
+        hint = new Label(bottom, SWT.WRAP);
+        hint.setText("Keys: a letter reports for the home team, Shift+letter for the away team, P picks a player, "
+                + "Ctrl+Z retracts your last report.");
+        hint.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        pending = new Table(bottom, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
+        pending.setHeaderVisible(true);
+        for (String h : new String[] { "Sent", "Your report", "State" }) {
+            org.eclipse.swt.widgets.TableColumn c = new org.eclipse.swt.widgets.TableColumn(pending, SWT.LEFT);
+            c.setText(h);
+            c.setWidth(h.equals("Your report") ? 200 : 90);
+        }
+        GridData pd = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
+        pd.heightHint = 90;
+        pending.setLayoutData(pd);
+        pending.addKeyListener(keys);
+        stackLayout.topControl = palette;
+        stack.layout(true, true);
+        palette.setFocus();
+    }
+
+    private void handleKey(KeyEvent e) {
+        if ((e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 'z' || e.keyCode == 'Z')) {
+            e.doit = false;
+            session.retractLast().ifPresentOrElse(id -> hint.setText("Asked to retract event " + id + "."),
+                    () -> hint.setText("Nothing to retract: none of your reports has been accepted yet."));
+            return;
+        }
+        if ((e.stateMask & (SWT.MOD1 | SWT.ALT)) != 0 || e.keyCode >= 0x10000 || e.keyCode == 0) {
+            return;
+        }
+        char c = Character.toLowerCase((char) e.keyCode);
+        boolean shift = (e.stateMask & SWT.SHIFT) != 0;
+        if (c == 'p' && !shift && bindings.stream().noneMatch(b -> b.key() == 'p' && !b.shift())) {
+            player.setFocus();
+            e.doit = false;
+            return;
+        }
+        for (Binding b : bindings) {
+            if (b.key() == c && b.shift() == shift) {
+                e.doit = false;
+                report(b);
+                return;
+            }
+        }
+    }
+
+    /** Reports what a binding stands for, with the player when one was entered. */
+    public void report(Binding b) {
+        String who = player == null || player.getText().isBlank() ? null : player.getText().strip();
+        PendingReport r = session.report(b.action(), b.origin(), who);
+        if (r != null && player != null) {
+            player.setText("");
+        }
+        updatePending();
+    }
+
+    private void updatePending() {
+        if (pending == null || pending.isDisposed()) {
+            return;
+        }
+        List<PendingReport> reports = session.reports();
+        pending.setRedraw(false);
+        pending.removeAll();
+        Color grey = pending.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY);
+        for (int i = reports.size() - 1; i >= 0 && pending.getItemCount() < 50; i--) {
+            PendingReport r = reports.get(i);
+            TableItem item = new TableItem(pending, SWT.NONE);
+            item.setText(0, LocalTime.ofInstant(r.sentAt(), ZoneId.systemDefault()).format(SENT));
+            item.setText(1, r.event().title() + " · " + r.event().origin()
+                    + (r.event().player() == null ? "" : " · " + r.event().player()));
+            item.setText(2, switch (r.state()) {
+                case PENDING -> "waiting for votes";
+                case ACCEPTED -> "accepted";
+                case NOT_ACCEPTED -> "not accepted";
+            });
+            if (r.isPending()) {
+                item.setForeground(grey);
+                item.setFont(JFaceResources.getFontRegistry().getItalic(JFaceResources.DEFAULT_FONT));
+            }
+        }
+        pending.setRedraw(true);
     }
 
     @Override
     public void setFocus() {
-        content.setFocus();
+        Control c = stackLayout.topControl;
+        if (c != null && !c.isDisposed()) {
+            c.setFocus();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Palette" + bindings.stream().map(b -> b.keyLabel().toLowerCase(Locale.ROOT)).toList();
     }
 }
