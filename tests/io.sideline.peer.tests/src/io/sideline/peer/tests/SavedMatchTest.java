@@ -95,15 +95,24 @@ class SavedMatchTest {
         Path journal = dir.resolve(matchId + ".journal");
         assertTrue(Files.isRegularFile(journal), "the host wrote " + journal);
 
+        Path setupFile = dir.resolve(matchId + ".setup.json");
+        assertTrue(Files.isRegularFile(setupFile), "the host writes its setup beside the journal");
+        SavedMatch asHosted = SavedMatch.read(journal);
+        assertEquals(timeline, asHosted.messages(), "every accepted message, as the host holds them");
+        assertEquals(List.of("Turkey", "Italy"), asHosted.setup().origins(), "the host's teams, home first");
+        assertEquals(HostFixture.TITLES, asHosted.setup().actions(), "every action the host offered");
+        assertEquals(matchId, asHosted.setup().matchId());
+
+        Files.delete(setupFile); // a journal copied without its setup
         SavedMatch derived = SavedMatch.read(journal);
-        assertEquals(timeline, derived.messages(), "every accepted message, as the host holds them");
+        assertEquals(timeline, derived.messages());
         assertEquals(List.of("Italy", "Turkey"), derived.setup().origins(), "origins in the order they appear");
         assertEquals(List.of("Corner", "Foul", "Goal"), derived.setup().actions(), "the titles seen");
         assertEquals(matchId, derived.setup().matchId());
 
         Setup hostSetup = new Setup(List.of("Turkey", "Italy"), HostFixture.TITLES, matchId, "Turkey – Italy", "football",
                 3L);
-        Files.writeString(dir.resolve(matchId + ".setup.json"), line(hostSetup) + "\n");
+        Files.writeString(setupFile, line(hostSetup) + "\n");
         SavedMatch withSetup = SavedMatch.read(journal);
         assertEquals(hostSetup, withSetup.setup(), "the setup file beside the journal");
         assertEquals(timeline, withSetup.messages());

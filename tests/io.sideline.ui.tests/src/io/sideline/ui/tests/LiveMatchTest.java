@@ -191,4 +191,29 @@ class LiveMatchTest {
                 "no standing goal is left");
         Ui.screenshot(Ui.window().getShell(), "local-match.png");
     }
+
+    @Test
+    void aKeyChangedInThePreferencesIsShownOnItsButtonAndReports() throws Exception {
+        Ui.bigWindow();
+        LiveSession session = Ui.session();
+        session.startLocal("Keys", session.sport("football"), List.of("Home", "Away"), io.sideline.lookup.QuorumPolicy.SOLO,
+                data.resolve("keys"));
+        PaletteView palette = view(SidelineUi.VIEW_PALETTE, PaletteView.class);
+        Ui.until("the palette shows the match", () -> palette.buttons().containsKey(
+                new PaletteView.Binding("Goal", "Home", 'g', false)));
+        try {
+            io.sideline.ui.internal.prefs.PaletteKeys.node().put("palette.key.football.goal", "q");
+            PaletteView.Binding q = new PaletteView.Binding("Goal", "Home", 'q', false);
+            Ui.until("the Goal button shows Q", () -> palette.buttons().containsKey(q)
+                    && palette.buttons().get(q).getText().endsWith("Q"));
+            Event key = new Event();
+            key.keyCode = 'q';
+            key.character = 'q';
+            palette.buttons().get(q).notifyListeners(SWT.KeyDown, key);
+            MatchView matchView = view(SidelineUi.VIEW_MATCH, MatchView.class);
+            Ui.until("Q reported the goal", () -> matchView.scoreText().equals("Home  1 – 0  Away"), matchView::scoreText);
+        } finally {
+            io.sideline.ui.internal.prefs.PaletteKeys.node().remove("palette.key.football.goal");
+        }
+    }
 }

@@ -108,6 +108,35 @@ class ReviewAndReplayTest {
     }
 
     @Test
+    void fiveThousandEventsLoadIntoTheVirtualFeedWhichShowsTheNewest() throws Exception {
+        List<Accepted> messages = new ArrayList<>();
+        Instant t0 = KICK_OFF;
+        for (int i = 1; i <= 5_000; i++) {
+            messages.add(new Accepted(t0.plusSeconds(i + 2), "e" + i, i, 1, Accepted.Status.ACCEPTED,
+                    new TimelineEvent(i % 3 == 0 ? "Corner" : "Foul", i % 2 == 0 ? "Home" : "Away", t0.plusSeconds(i)),
+                    3, 0.6, null));
+        }
+        Path file = dir.resolve("long.sideline");
+        new SavedMatch(new Setup(List.of("Home", "Away"), List.of("Foul", "Corner"), "long", "A long match", "football",
+                null), messages).write(file);
+
+        Ui.bigWindow();
+        new MatchActions(Ui.window()).open(file);
+        LiveFeedView feed = view(SidelineUi.VIEW_FEED, LiveFeedView.class);
+        Ui.until("all 5,000 rows are in the feed", () -> feed.table().getItemCount() == 5_000,
+                () -> feed.table().getItemCount() + " rows");
+        assertTrue((feed.table().getStyle() & org.eclipse.swt.SWT.VIRTUAL) != 0, "a virtual table");
+        Ui.pump(300);
+        assertTrue(feed.table().getTopIndex() > 4_900, "the feed shows the newest rows: top " + feed.table().getTopIndex());
+        assertEquals("Home", feed.table().getItem(4_999).getText(1), "the last event (the 5,000th, even: Home), filled on demand");
+        assertEquals(5_000, Ui.session().stats().total("Foul") + Ui.session().stats().total("Corner"));
+
+        feed.filters()[1].select(feed.filters()[1].indexOf("Corner"));
+        feed.filters()[1].notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        assertEquals(1_666, feed.table().getItemCount(), "the action filter keeps the corners");
+    }
+
+    @Test
     void turkeyItalyReplayedThroughTheWorkbenchFillsTheFeedAndTheCharts() throws Exception {
         Ui.bigWindow();
         Job job = new MatchActions(Ui.window()).replay(EVENTS, 600);

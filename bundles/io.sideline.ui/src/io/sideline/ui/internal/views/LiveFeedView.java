@@ -37,7 +37,7 @@ public final class LiveFeedView extends ViewPart {
 
     /** the feed's columns, in order */
     static final String[] COLUMNS = { "Time", "Origin", "Action", "Player", "Votes", "Confidence" };
-    private static final int[] WIDTHS = { 58, 80, 150, 150, 50, 82 };
+    private static final int[] WIDTHS = { 52, 70, 125, 135, 45, 75 };
     private static final String ALL = "All";
 
     /** One row: an accepted event's current version, or a report of this user still waiting. */

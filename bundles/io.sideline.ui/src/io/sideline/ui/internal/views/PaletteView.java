@@ -32,6 +32,7 @@ import io.sideline.peer.PendingReport;
 import io.sideline.protocol.Setup;
 import io.sideline.sport.api.Sport;
 import io.sideline.sport.api.SportAction;
+import io.sideline.ui.internal.prefs.PaletteKeys;
 import io.sideline.ui.internal.session.LiveSession;
 
 /**
@@ -78,12 +79,25 @@ public final class PaletteView extends ViewPart {
                 + "(File › Connect…): its actions appear here as buttons, home team left, away team right, each with a hotkey.");
         stackLayout.topControl = empty;
         session.addListener(listener);
+        PaletteKeys.node().addPreferenceChangeListener(keysChanged);
         refresh();
     }
+
+    private final org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener keysChanged = e -> {
+        if (e.getKey().startsWith("palette.key.") && stack != null && !stack.isDisposed()) {
+            stack.getDisplay().asyncExec(() -> {
+                if (!stack.isDisposed()) {
+                    rebuild(shownSetup);
+                    updatePending();
+                }
+            });
+        }
+    };
 
     @Override
     public void dispose() {
         session.removeListener(listener);
+        PaletteKeys.node().removePreferenceChangeListener(keysChanged);
         super.dispose();
     }
 
@@ -144,8 +158,7 @@ public final class PaletteView extends ViewPart {
             group.setLayout(new GridLayout(2, true));
             for (String action : setup.actions()) {
                 SportAction a = sport == null ? null : sport.action(action);
-                char key = a == null || a.hotkey() == null || a.hotkey().isEmpty() ? 0
-                        : Character.toLowerCase(a.hotkey().charAt(0));
+                char key = a == null ? 0 : PaletteKeys.keyOf(sport, a);
                 Binding b = new Binding(action, origin, key, o == 1);
                 Button button = new Button(group, SWT.PUSH);
                 button.setText(action + (key != 0 && o < 2 ? "    " + b.keyLabel() : ""));
@@ -170,7 +183,7 @@ public final class PaletteView extends ViewPart {
         player.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         player.addListener(SWT.DefaultSelection, e -> palette.setFocus());
         hint = new Label(bottom, SWT.WRAP);
-        hint.setText("Keys: a letter reports for the home team, Shift+letter for the away team, P picks a player, "
+        hint.setText("Keys: a letter reports for the home team, Shift+letter for the away team, F2 names a player, "
                 + "Ctrl+Z retracts your last report.");
         hint.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         pending = new Table(bottom, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
@@ -196,16 +209,16 @@ public final class PaletteView extends ViewPart {
                     () -> hint.setText("Nothing to retract: none of your reports has been accepted yet."));
             return;
         }
+        if (e.keyCode == SWT.F2) {
+            player.setFocus();
+            e.doit = false;
+            return;
+        }
         if ((e.stateMask & (SWT.MOD1 | SWT.ALT)) != 0 || e.keyCode >= 0x10000 || e.keyCode == 0) {
             return;
         }
         char c = Character.toLowerCase((char) e.keyCode);
         boolean shift = (e.stateMask & SWT.SHIFT) != 0;
-        if (c == 'p' && !shift && bindings.stream().noneMatch(b -> b.key() == 'p' && !b.shift())) {
-            player.setFocus();
-            e.doit = false;
-            return;
-        }
         for (Binding b : bindings) {
             if (b.key() == c && b.shift() == shift) {
                 e.doit = false;
