@@ -34,6 +34,7 @@ import io.sideline.sport.football.Football;
  * <li>Foul Committed → Foul, and Penalty when it gave one; its card (and Bad Behaviour's) → Yellow card, or Red card
  * for Red Card and Second Yellow</li>
  * <li>Substitution → Substitution</li>
+ * <li>Half Start → Period start, Half End → Period end (StatsBomb records them once for each team)</li>
  * </ul>
  * Times: StatsBomb gives each event's time within its period. Wall-clock times count from the kick-off,
  * with a 15-minute break after each period.
@@ -143,6 +144,8 @@ public record StatsBombMatch(String home, String away, List<MatchEvent> events) 
             }
             case "Bad Behaviour" -> addCard(out, name(e, "bad_behaviour", "card"));
             case "Substitution" -> out.add(Football.SUBSTITUTION);
+            case "Half Start" -> out.add(Football.PERIOD_START);
+            case "Half End" -> out.add(Football.PERIOD_END);
             default -> {
                 // not a football action Sideline reports
             }
