@@ -54,6 +54,9 @@ import io.sideline.sport.api.SportAction;
  */
 public final class MatchStats {
 
+    /** the id of the {@link SportAction} that ends a period, in every sport */
+    public static final String PERIOD_END_ID = "period-end";
+
     /** the id of the {@link SportAction} that starts a period, in every sport */
     public static final String PERIOD_START_ID = "period-start";
 
@@ -68,6 +71,8 @@ public final class MatchStats {
     private final List<String> sides;
     private final Instant kickoff;
     private final Set<String> periodStartLabels = new HashSet<>();
+    /** period starts closer together than this are one start, reported by both teams (StatsBomb, a crowd) */
+    private Duration periodStartWindow = Duration.ofMinutes(2);
     private final LinkedHashSet<String> origins;
     private final LinkedHashSet<String> actions = new LinkedHashSet<>();
 
@@ -106,6 +111,7 @@ public final class MatchStats {
             actions.add(action.label());
             if (PERIOD_START_ID.equals(action.id())) {
                 periodStartLabels.add(action.label());
+                periodStartWindow = action.votingWindow();
             }
         }
     }
@@ -366,7 +372,8 @@ public final class MatchStats {
 
     /**
      * The period an event belongs to: its own {@link TimelineEvent#period() period} when it has one, else the
-     * number of standing period-start events at or before its time, at least 1.
+     * number of period starts at or before its time, at least 1. Period-start events within the period start's
+     * voting window of each other are one start (each team reported the same restart).
      *
      * @param event an event, standing or not
      * @return its period, 1-based
@@ -661,7 +668,12 @@ public final class MatchStats {
             events = List.copyOf(standing);
             for (Accepted a : events) {
                 if (periodStartLabels.contains(a.event().title())) {
-                    periodStarts.add(a.event().time());
+                    Instant t = a.event().time();
+                    // the same restart reported for each team is one period start
+                    if (periodStarts.isEmpty()
+                            || Duration.between(periodStarts.get(periodStarts.size() - 1), t).compareTo(periodStartWindow) > 0) {
+                        periodStarts.add(t);
+                    }
                 }
             }
             start = kickoff != null ? kickoff

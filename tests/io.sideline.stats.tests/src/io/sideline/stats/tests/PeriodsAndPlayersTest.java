@@ -112,12 +112,17 @@ class PeriodsAndPlayersTest {
     void theMatchClockLeavesOutTheBreakSoTheSecondHalfStartsAt45() {
         MatchStats noKickoff = new MatchStats(new Football(), List.of("Turkey", "Italy"), null);
         noKickoff.applyAll(List.of(host.accept(Football.PERIOD_START, "Turkey", at(0, 0)),
-                host.accept(Football.PERIOD_START, "Italy", at(62, 0)))); // a 17-minute break after 45 + 2
+                host.accept(Football.PERIOD_START, "Italy", at(0, 0)), // each team reports the kick-off
+                host.accept(Football.PERIOD_START, "Turkey", at(62, 0)), // a 17-minute break after 45 + 2
+                host.accept(Football.PERIOD_START, "Italy", at(62, 1)),
+                host.accept(Football.FOUL, "Italy", at(70, 0))));
 
         assertEquals(Host.mt(30, 0), noKickoff.clock(at(30, 0)), "first half: the time since kick-off");
         assertEquals(Host.mt(47, 0), noKickoff.clock(at(47, 0)), "stoppage time runs on past 45:00");
         assertEquals(Host.mt(45, 0), noKickoff.clock(at(62, 0)), "the second half starts at 45:00");
         assertEquals(Host.mt(61, 30), noKickoff.clock(at(78, 30)));
         assertEquals(Host.mt(78, 30), noKickoff.matchTime(at(78, 30)), "match time itself keeps the break");
+        assertEquals(List.of(1, 2), noKickoff.periods(), "both teams' restarts are one period start");
+        assertEquals(1, noKickoff.count(2, Football.FOUL, "Italy"), "a foul at 70' is in the second half");
     }
 }

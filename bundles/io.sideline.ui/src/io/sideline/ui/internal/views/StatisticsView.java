@@ -275,7 +275,7 @@ public final class StatisticsView extends ViewPart {
             return;
         }
         for (ActionCounts row : stats.counts()) {
-            if (row.total() == 0) {
+            if (row.total() == 0 || bookkeeping(stats, row.action())) {
                 continue;
             }
             for (String origin : stats.origins()) {
@@ -285,11 +285,17 @@ public final class StatisticsView extends ViewPart {
         colour(countsChart.getCategoryPlot().getRenderer()::setSeriesPaint, stats.origins().size());
     }
 
+    /** period starts and ends are bookkeeping: they are not drawn as events */
+    private static boolean bookkeeping(MatchStats stats, String action) {
+        var a = stats.sport().action(action);
+        return a != null && (a.id().equals(MatchStats.PERIOD_START_ID) || a.id().equals(MatchStats.PERIOD_END_ID));
+    }
+
     private void updateCumulative(MatchStats stats) {
         List<String> actions = new ArrayList<>();
         if (stats != null) {
             for (ActionCounts row : stats.counts()) {
-                if (row.total() > 0) {
+                if (row.total() > 0 && !bookkeeping(stats, row.action())) {
                     actions.add(row.action());
                 }
             }
