@@ -4,20 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
-import org.eclipse.swt.graphics.ImageLoader;
-import org.eclipse.swt.graphics.Rectangle;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableColumn;
@@ -42,17 +33,6 @@ class LivePerspectiveTest {
         IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
         assertNotNull(window, "the workbench has a window");
         return window.getActivePage();
-    }
-
-    private static void drainEvents(long millis) {
-        Display display = Display.getCurrent();
-        long end = System.currentTimeMillis() + millis;
-        while (System.currentTimeMillis() < end) {
-            if (!display.readAndDispatch()) {
-                display.timerExec(20, () -> { });
-                display.sleep();
-            }
-        }
     }
 
     @Test
@@ -92,38 +72,12 @@ class LivePerspectiveTest {
         shell.setSize(1280, 800);
         shell.setLocation(0, 0);
         shell.forceActive();
-        drainEvents(1500);
+        Ui.pump(1500);
 
-        Path file = screenshot(shell, "workbench-live.png");
+        Path file = Ui.screenshot(shell, "workbench-live.png");
 
-        ImageData data = new ImageLoader().load(file.toString())[0];
-        Set<Integer> colours = new HashSet<>();
-        for (int y = 0; y < data.height; y += 4) {
-            for (int x = 0; x < data.width; x += 4) {
-                colours.add(data.getPixel(x, y));
-            }
-        }
-        assertTrue(colours.size() > 20, "a drawn workbench has many colours, not a blank window: " + colours.size());
-    }
-
-    static Path screenshot(Shell shell, String name) throws Exception {
-        Display display = shell.getDisplay();
-        Rectangle bounds = shell.getBounds();
-        Image image = new Image(display, bounds.width, bounds.height);
-        GC gc = new GC(display);
-        try {
-            gc.copyArea(image, bounds.x, bounds.y);
-        } finally {
-            gc.dispose();
-        }
-        Path dir = Path.of(System.getProperty("sideline.test.output", "target"), "screenshots");
-        Files.createDirectories(dir);
-        Path file = dir.resolve(name);
-        ImageLoader loader = new ImageLoader();
-        loader.data = new ImageData[] { image.getImageData() };
-        loader.save(file.toString(), SWT.IMAGE_PNG);
-        image.dispose();
-        return file;
+        int colours = Ui.colours(file);
+        assertTrue(colours > 20, "a drawn workbench has many colours, not a blank window: " + colours);
     }
 
 }
