@@ -152,6 +152,11 @@ class ReviewAndReplayTest {
                 () -> feed.rows().size() + " rows");
         StatisticsView stats = view(SidelineUi.VIEW_STATISTICS, StatisticsView.class);
         stats.update(true);
+        io.sideline.ui.internal.views.PaletteView palette = view(SidelineUi.VIEW_PALETTE,
+                io.sideline.ui.internal.views.PaletteView.class);
+        assertTrue(palette.playerSuggestions("immo").contains("Ciro Immobile"),
+                "the player field offers the players the match has seen: " + palette.playerSuggestions("immo"));
+        Ui.page().showView(SidelineUi.VIEW_FEED);
         Ui.pump(1000);
         Path shot = Ui.screenshot(Ui.window().getShell(), "live-turkey-italy.png");
         assertTrue(Ui.colours(shot) > 80, "feed, palette and charts drawn");

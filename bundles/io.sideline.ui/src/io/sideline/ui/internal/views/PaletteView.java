@@ -66,6 +66,7 @@ public final class PaletteView extends ViewPart {
     private final List<Binding> bindings = new ArrayList<>();
     private final Map<Binding, Button> buttons = new LinkedHashMap<>();
     private Text player;
+    private org.eclipse.jface.fieldassist.ContentProposalAdapter proposals;
     private Table pending;
     private Label hint;
 
@@ -181,7 +182,15 @@ public final class PaletteView extends ViewPart {
         player = new Text(bottom, SWT.BORDER);
         player.setMessage("goes with the next report; Enter returns to the buttons");
         player.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-        player.addListener(SWT.DefaultSelection, e -> palette.setFocus());
+        player.addListener(SWT.DefaultSelection, e -> {
+            if (proposals == null || !proposals.isProposalPopupOpen()) {
+                palette.setFocus();
+            }
+        });
+        proposals = new org.eclipse.jface.fieldassist.ContentProposalAdapter(player,
+                new org.eclipse.jface.fieldassist.TextContentAdapter(), this::playerProposals, null, null);
+        proposals.setProposalAcceptanceStyle(org.eclipse.jface.fieldassist.ContentProposalAdapter.PROPOSAL_REPLACE);
+        proposals.setAutoActivationDelay(0);
         hint = new Label(bottom, SWT.WRAP);
         hint.setText("Keys: a letter reports for the home team, Shift+letter for the away team, F2 names a player, "
                 + "Ctrl+Z retracts your last report.");
@@ -226,6 +235,31 @@ public final class PaletteView extends ViewPart {
                 return;
             }
         }
+    }
+
+    /**
+     * The players this match has seen so far, of every team, whose name contains what was typed: the team
+     * list as the match builds it.
+     */
+    private org.eclipse.jface.fieldassist.IContentProposal[] playerProposals(String contents, int position) {
+        io.sideline.stats.MatchStats stats = session.stats();
+        if (stats == null) {
+            return new org.eclipse.jface.fieldassist.IContentProposal[0];
+        }
+        String typed = contents.strip().toLowerCase(Locale.ROOT);
+        List<org.eclipse.jface.fieldassist.IContentProposal> out = new ArrayList<>();
+        stats.playerCounts().forEach((origin, players) -> players.keySet().forEach(name -> {
+            if (typed.isEmpty() || name.toLowerCase(Locale.ROOT).contains(typed)) {
+                out.add(new org.eclipse.jface.fieldassist.ContentProposal(name, name + " (" + origin + ")", null));
+            }
+        }));
+        return out.toArray(org.eclipse.jface.fieldassist.IContentProposal[]::new);
+    }
+
+    /** @return the players the player field offers for what is typed in it */
+    public List<String> playerSuggestions(String typed) {
+        return java.util.Arrays.stream(playerProposals(typed, typed.length())).map(
+                org.eclipse.jface.fieldassist.IContentProposal::getContent).toList();
     }
 
     /** Reports what a binding stands for, with the player when one was entered. */
