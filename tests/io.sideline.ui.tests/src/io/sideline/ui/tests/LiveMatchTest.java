@@ -86,7 +86,7 @@ class LiveMatchTest {
             Ui.click(Ui.button(connect, "I am new here: register this user first"));
             Ui.click(Ui.button(connect, "Connect"));
         });
-        Ui.until("ana is signed in", session::connectedToLookup);
+        Ui.until("ana is signed in", () -> "ana".equals(session.user()));
 
         Ui.inDialog("New Match", () -> actions.newMatch().run(), create -> {
             Ui.text(create, 0).setText("Turkey – Italy");
@@ -214,6 +214,46 @@ class LiveMatchTest {
             Ui.until("Q reported the goal", () -> matchView.scoreText().equals("Home  1 – 0  Away"), matchView::scoreText);
         } finally {
             io.sideline.ui.internal.prefs.PaletteKeys.node().remove("palette.key.football.goal");
+        }
+    }
+
+    @Test
+    void aMatchHostedElsewhereIsFoundInTheMatchesViewAndJoined() throws Exception {
+        Ui.bigWindow();
+        LiveSession session = Ui.session();
+        try (LookupClient client = LookupClient.create(lookup.uri())) {
+            client.register("carla", PASSWORD).get();
+            Session carla = client.identify("carla", PASSWORD).get();
+            try (io.sideline.host.HostedMatch hosted = io.sideline.host.HostedMatch.with(client, carla)
+                    .sports(id -> session.sport(id)).dataDir(data.resolve("carla"))
+                    .create("Wales – Switzerland", session.sport("football"), List.of("Wales", "Switzerland"),
+                            Instant.now(), io.sideline.lookup.QuorumPolicy.SOLO)) {
+                // carla reports a goal on her host before the workbench joins
+                JoinTicket own = client.join(carla, hosted.match().id()).get();
+                try (MatchClient carlaClient = MatchClient.connect(URI.create(own.hostUrl()), own.token(),
+                        new MatchClient.Listener() { })) {
+                    carlaClient.report(new TimelineEvent("Goal", "Switzerland", Instant.now()));
+                    Ui.until("carla's goal is accepted", () -> !carlaClient.timeline().latest().isEmpty());
+                }
+
+                session.connect(lookup.uri(), "dario", PASSWORD, true);
+                io.sideline.ui.internal.views.EventsView events = view(SidelineUi.VIEW_EVENTS,
+                        io.sideline.ui.internal.views.EventsView.class);
+                events.searchField().setText("Wales");
+                events.searchField().notifyListeners(SWT.DefaultSelection, new Event());
+                Ui.until("the search finds the match", () -> events.results().getItemCount() == 1);
+                assertEquals("Wales – Switzerland", events.results().getItem(0).getText(0));
+                assertEquals("carla", events.results().getItem(0).getText(5), "its host");
+
+                events.results().setSelection(0);
+                events.results().notifyListeners(SWT.DefaultSelection, new Event()); // double-click or Enter
+                LiveFeedView feed = view(SidelineUi.VIEW_FEED, LiveFeedView.class);
+                Ui.until("the joined match's goal is in the feed", () -> feed.rows().stream()
+                        .anyMatch(r -> r.accepted() != null && r.accepted().event().origin().equals("Switzerland")));
+                PaletteView palette = view(SidelineUi.VIEW_PALETTE, PaletteView.class);
+                Ui.until("the palette offers the joined match's teams", () -> palette.buttons().containsKey(
+                        new PaletteView.Binding("Goal", "Wales", 'g', false)));
+            }
         }
     }
 }
