@@ -442,9 +442,9 @@ public final class MatchStats {
 
     /**
      * The match clock at an instant, as a scoreboard shows it: with a sport whose periods have a regular
-     * {@link Sport#periodLength() length}, period n's clock starts at (n − 1) × that length from its
-     * period start, so breaks do not count (football's second half starts at 45:00). Otherwise, and before
-     * the first period start, it is {@link #matchTime(Instant)}.
+     * {@link Sport#periodLength(int) length}, period n's clock starts at the sum of the lengths of the
+     * periods before it, from its period start, so breaks do not count (football's second half starts at
+     * 45:00). Otherwise, and before the first period start, it is {@link #matchTime(Instant)}.
      *
      * @param instant a wall-clock time
      * @return the match clock then
@@ -452,15 +452,22 @@ public final class MatchStats {
     public Duration clock(Instant instant) {
         Objects.requireNonNull(instant, "instant");
         Placement p = placement();
-        Duration length = sport.periodLength();
-        if (length == null || p.periodStarts.isEmpty() || instant.isBefore(p.periodStarts.get(0))) {
+        if (p.periodStarts.isEmpty() || instant.isBefore(p.periodStarts.get(0))) {
             return matchTime(instant);
         }
         int i = p.periodStarts.size() - 1;
         while (i > 0 && p.periodStarts.get(i).isAfter(instant)) {
             i--;
         }
-        return length.multipliedBy(i).plus(Duration.between(p.periodStarts.get(i), instant));
+        Duration before = Duration.ZERO;
+        for (int period = 1; period <= i; period++) {
+            Duration length = sport.periodLength(period);
+            if (length == null) {
+                return matchTime(instant);
+            }
+            before = before.plus(length);
+        }
+        return before.plus(Duration.between(p.periodStarts.get(i), instant));
     }
 
     // ------------------------------------------------------------------------------------- series

@@ -61,13 +61,48 @@ public interface Sport {
     }
 
     /**
-     * The regular length of a period, for the match clock: football's second half starts at 45:00 however
-     * long the break was. {@code null} when the clock simply runs from the start of the match.
+     * The sides of a match unless its creator names others: for most sports {@code ["Home", "Away"]}.
      *
-     * @return the length of a period; {@code null} by default
+     * @return two or more origins, home first
      */
-    default Duration periodLength() {
+    default List<String> defaultOrigins() {
+        return List.of("Home", "Away");
+    }
+
+    /** @return how many periods a match has in regulation: football 2, basketball 4, ice hockey 3; 1 by default */
+    default int periods() {
+        return 1;
+    }
+
+    /**
+     * The length of a period on the match clock, for the clock a scoreboard shows: football's second half
+     * starts at 45:00 however long the break was, basketball's overtime is 5 minutes. Periods after
+     * {@link #periods()} are overtime.
+     *
+     * @param period the period, 1-based
+     * @return its length, or {@code null} when the sport's clock simply runs from the start (the default)
+     */
+    default Duration periodLength(int period) {
         return null;
+    }
+
+    /**
+     * @param period the period, 1-based
+     * @return its name for people: "1st half", "Q3", "OT"; by default "Period n"
+     */
+    default String periodName(int period) {
+        return "Period " + period;
+    }
+
+    /**
+     * The actions whose counts matter most, for the charts to show first: shots and goals rather than
+     * throw-ins. Every action is counted; this only orders attention.
+     *
+     * @return labels, most important first; by default every action but period marks
+     */
+    default List<String> keyActions() {
+        return actions().stream().filter(a -> !a.id().equals("period-start") && !a.id().equals("period-end"))
+                .map(SportAction::label).toList();
     }
 
     /** @return the action with this label, or {@code null} */

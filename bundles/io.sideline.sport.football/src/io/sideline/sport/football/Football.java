@@ -83,10 +83,32 @@ public final class Football implements Sport {
             Map.entry(YELLOW_CARD, -1.0), Map.entry(RED_CARD, -3.0), Map.entry(OFFSIDE, 0.5),
             Map.entry(SUBSTITUTION, 0.0), Map.entry(PERIOD_START, 0.0), Map.entry(PERIOD_END, 0.0));
 
-    /** two halves of 45 minutes; extra time's two halves are 15, and the clock then runs on from 90:00 */
     @Override
-    public Duration periodLength() {
-        return Duration.ofMinutes(45);
+    public int periods() {
+        return 2;
+    }
+
+    /** two halves of 45 minutes; extra time's two halves are 15, and the clock runs on from 90:00 */
+    @Override
+    public Duration periodLength(int period) {
+        return Duration.ofMinutes(period <= 2 ? 45 : 15);
+    }
+
+    @Override
+    public String periodName(int period) {
+        return switch (period) {
+            case 1 -> "1st half";
+            case 2 -> "2nd half";
+            case 3 -> "Extra time, 1st half";
+            case 4 -> "Extra time, 2nd half";
+            default -> "Penalty shoot-out";
+        };
+    }
+
+    @Override
+    public List<String> keyActions() {
+        return List.of(GOAL, SHOT_ON_TARGET, SHOT_OFF_TARGET, CORNER, FOUL, YELLOW_CARD, RED_CARD, OFFSIDE, SAVE,
+                FREE_KICK, PENALTY, OWN_GOAL, SUBSTITUTION);
     }
 
     @Override

@@ -47,6 +47,7 @@ public final class MatchActions {
     private static final String PREF_URL = "lookup.url";
     private static final String PREF_USER = "lookup.user";
     private static final String SECURE_NODE = "io.sideline/lookup";
+    private static final String PREF_SPORT = "match.sport";
 
     private final IWorkbenchWindow window;
     private final LiveSession session;
@@ -132,11 +133,13 @@ public final class MatchActions {
     // ------------------------------------------------------------------------------------ what they do
 
     private void startLocal() {
-        CreateMatchDialog d = new CreateMatchDialog(shell(), session.sports(), true);
+        CreateMatchDialog d = new CreateMatchDialog(shell(), session.sports(), true,
+                InstanceScope.INSTANCE.getNode(PREFS).get(PREF_SPORT, "football"));
         if (d.open() != Window.OK) {
             return;
         }
         CreateMatchDialog.Answer a = d.answer();
+        rememberSport(a.sport());
         run("Starting a local match", m -> {
             m.beginTask("Starting a lookup server and a host on this computer", IProgressMonitor.UNKNOWN);
             session.startLocal(a.name(), a.sport(), a.teams(), a.quorum(), dataDir());
@@ -165,6 +168,10 @@ public final class MatchActions {
             m.beginTask("Identifying as " + a.user(), IProgressMonitor.UNKNOWN);
             session.connect(a.url(), a.user(), a.password(), a.register());
         }, () -> showView(SidelineUi.VIEW_EVENTS));
+    }
+
+    private static void rememberSport(Sport sport) {
+        InstanceScope.INSTANCE.getNode(PREFS).put(PREF_SPORT, sport.id());
     }
 
     private static String rememberedPassword(String url, String user) {
@@ -202,11 +209,13 @@ public final class MatchActions {
             connectToLookup();
             return;
         }
-        CreateMatchDialog d = new CreateMatchDialog(shell(), session.sports(), false);
+        CreateMatchDialog d = new CreateMatchDialog(shell(), session.sports(), false,
+                InstanceScope.INSTANCE.getNode(PREFS).get(PREF_SPORT, "football"));
         if (d.open() != Window.OK) {
             return;
         }
         CreateMatchDialog.Answer a = d.answer();
+        rememberSport(a.sport());
         run("Creating " + a.name(), m -> {
             m.beginTask("Registering the match and starting its host", IProgressMonitor.UNKNOWN);
             session.createAndHost(a.name(), a.sport(), a.teams(), a.start(), a.quorum(), dataDir());

@@ -35,6 +35,7 @@ public final class CreateMatchDialog extends TitleAreaDialog {
 
     private final List<Sport> sports;
     private final boolean local;
+    private final String preferredSport;
     private Text name;
     private Combo sport;
     private Text home;
@@ -47,11 +48,13 @@ public final class CreateMatchDialog extends TitleAreaDialog {
     /**
      * @param sports the installed sports
      * @param local  whether the match is local (one analyst: quorum 1 by default)
+     * @param preferredSport the id of the sport to offer first (the last one used)
      */
-    public CreateMatchDialog(Shell parent, List<Sport> sports, boolean local) {
+    public CreateMatchDialog(Shell parent, List<Sport> sports, boolean local, String preferredSport) {
         super(parent);
         this.sports = sports;
         this.local = local;
+        this.preferredSport = preferredSport;
     }
 
     @Override
@@ -75,8 +78,14 @@ public final class CreateMatchDialog extends TitleAreaDialog {
         for (Sport s : sports) {
             sport.add(s.name());
         }
+        int preferred = 0;
+        for (int i = 0; i < sports.size(); i++) {
+            if (sports.get(i).id().equals(preferredSport)) {
+                preferred = i;
+            }
+        }
         if (!sports.isEmpty()) {
-            sport.select(0);
+            sport.select(preferred);
         }
         home = text(c, "&Home team:", local ? "Home" : "");
         away = text(c, "&Away team:", local ? "Away" : "");
