@@ -52,7 +52,8 @@ class SportContractTest {
     @Test
     void footballBasketballAndIceHockeyAreInstalledWithUniqueIds() throws Exception {
         List<String> ids = installed().stream().map(Sport::id).toList();
-        assertTrue(ids.containsAll(List.of("football", "basketball", "ice-hockey")), ids.toString());
+        assertTrue(ids.containsAll(List.of("football", "basketball", "ice-hockey", "handball")),
+                "the Java sports and handball, a sport file in a bundle: " + ids);
         assertEquals(ids.size(), new HashSet<>(ids).size(), "sport ids are unique: " + ids);
     }
 
@@ -139,12 +140,61 @@ class SportContractTest {
     }
 
     private static Command hostCommand() throws Exception {
+        return command("host");
+    }
+
+    @Test
+    void aSportFileDroppedIntoTheSportsFolderIsInstalledABadOneIsReportedAndTheOthersKeepWorking() throws Exception {
+        io.sideline.sport.declarative.internal.DeclarativeSports declarative = context().getService(
+                context().getServiceReference(io.sideline.sport.declarative.internal.DeclarativeSports.class));
+        java.nio.file.Path folder = declarative.folder();
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Path curling = folder.resolve("curling.json");
+        java.nio.file.Path broken = folder.resolve("broken.json");
+        Command sports = command("sports");
+        try {
+            java.nio.file.Files.writeString(curling, """
+                    {
+                      "sideline-sport": 1,
+                      "id": "curling",
+                      "name": "Curling",
+                      "actions": [
+                        { "id": "point", "label": "Point", "key": "p", "window": 30, "points": 1 },
+                        { "id": "hammer", "label": "Hammer", "key": "h", "window": 30 }
+                      ]
+                    }
+                    """);
+            java.nio.file.Files.writeString(broken, "{\n  \"sideline-sport\": 1,\n  \"id\": \"bad\",\n  \"name\": 7\n}\n");
+            Ui.until("curling is installed from the folder", () -> Ui.session().sport("curling") != null);
+            contract(Ui.session().sport("curling"));
+            Ui.until("the broken file is reported", () -> declarative.problems().containsKey(broken.toString()));
+            assertEquals("broken.json:4: name: must be a text that is not empty", declarative.problems().get(broken.toString()));
+
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            int exit = sports.run(List.of(), new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+                    System.err);
+            String listing = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(Command.EXIT_FAILURE, exit, "a problem makes ./sideline sports exit 1");
+            assertTrue(listing.contains("curling") && listing.contains("handball") && listing.contains("football"),
+                    listing);
+            assertTrue(listing.contains("not installed: broken.json:4: name: must be a text that is not empty"), listing);
+            assertTrue(Ui.session().sport("football") != null, "the other sports keep working");
+        } finally {
+            java.nio.file.Files.deleteIfExists(curling);
+            java.nio.file.Files.deleteIfExists(broken);
+        }
+        declarative.rescan();
+        Ui.until("a removed file's sport goes away", () -> Ui.session().sport("curling") == null);
+        assertTrue(declarative.problems().isEmpty(), "and its problem with it: " + declarative.problems());
+    }
+
+    private static Command command(String name) throws Exception {
         for (ServiceReference<Command> r : context().getServiceReferences(Command.class, null)) {
             Command c = context().getService(r);
-            if (c.name().equals("host")) {
+            if (c.name().equals(name)) {
                 return c;
             }
         }
-        throw new AssertionError("the host command is installed");
+        throw new AssertionError("the " + name + " command is installed");
     }
 }
