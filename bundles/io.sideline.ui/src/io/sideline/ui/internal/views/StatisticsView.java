@@ -357,7 +357,7 @@ public final class StatisticsView extends ViewPart {
         List<String> headers = new ArrayList<>(List.of("Action"));
         for (int p : ps) {
             for (String o : stats.origins()) {
-                headers.add(ordinal(p) + " · " + o);
+                headers.add(stats.sport().periodName(p) + " · " + o);
             }
         }
         for (String o : stats.origins()) {
@@ -384,15 +384,6 @@ public final class StatisticsView extends ViewPart {
             new TableItem(periods, SWT.NONE).setText(cells.toArray(String[]::new));
         }
         periods.setRedraw(true);
-    }
-
-    private static String ordinal(int p) {
-        return switch (p) {
-            case 1 -> "1st";
-            case 2 -> "2nd";
-            case 3 -> "3rd";
-            default -> p + "th";
-        };
     }
 
     private static double minutes(Duration d) {
