@@ -1,5 +1,7 @@
 package io.sideline.lookup.client;
 
+import java.io.EOFException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -53,7 +55,9 @@ public final class LookupClient implements AutoCloseable {
     private LookupClient(URI base, Duration timeout) {
         this.base = Objects.requireNonNull(base, "base");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        // the lookup server speaks HTTP/1.1 only: no h2c upgrade dance on the first request
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** @return a client of the server at that URL, for example {@code http://127.0.0.1:8080} */
@@ -75,7 +79,7 @@ public final class LookupClient implements AutoCloseable {
 
     /** Registers a user. Completes with the user name. */
     public CompletableFuture<String> register(String user, String password) {
-        return send("POST", "/v1/users", null, LookupJson.credentials(user, password))
+        return send("POST", "/v1/users", null, LookupJson.credentials(user, password), false)
                 .thenApply(json -> read(json, f -> f.token("user")));
     }
 
@@ -110,7 +114,7 @@ public final class LookupClient implements AutoCloseable {
 
     /** Registers a match; the session's user becomes its owner and host. */
     public CompletableFuture<Match> create(Session session, MatchDraft draft) {
-        return send("POST", "/v1/matches", session, LookupJson.draft(draft)).thenApply(json -> read(json, LookupJson::match));
+        return send("POST", "/v1/matches", session, LookupJson.draft(draft), false).thenApply(json -> read(json, LookupJson::match));
     }
 
     /** Asks to join a match. Completes with the host's address and a join token. */
@@ -160,6 +164,46 @@ public final class LookupClient implements AutoCloseable {
     }
 
     private CompletableFuture<JsonObject> send(String method, String path, Session session, JsonObject body) {
+        return send(method, path, session, body, true);
+    }
+
+    /**
+     * Sends a request. A kept-alive connection the server closed just as the request went out fails before a
+     * single byte of the answer arrives; a request whose repetition does no harm (everything but registering
+     * a user and creating a match) is then sent once more, on a fresh connection.
+     */
+    private CompletableFuture<JsonObject> send(String method, String path, Session session, JsonObject body,
+            boolean repeatable) {
+        HttpRequest request = request(method, path, session, body);
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .handle((response, failure) -> {
+                    if (failure != null && repeatable && closedBeforeAnswer(failure)) {
+                        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                    }
+                    return failure != null ? CompletableFuture.<HttpResponse<String>>failedFuture(failure)
+                            : CompletableFuture.completedFuture(response);
+                })
+                .thenCompose(f -> f)
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw new CompletionException(transportError(failure));
+                    }
+                    return answer(response);
+                });
+    }
+
+    /** @return whether the connection ended before any byte of the answer came */
+    private static boolean closedBeforeAnswer(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof EOFException
+                    || (t instanceof IOException && t.getMessage() != null && t.getMessage().contains("received no bytes"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private HttpRequest request(String method, String path, Session session, JsonObject body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
                 .header("Accept", "application/json");
         if (session != null) {
@@ -171,13 +215,7 @@ public final class LookupClient implements AutoCloseable {
         } else {
             b.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        throw new CompletionException(transportError(failure));
-                    }
-                    return answer(response);
-                });
+        return b.build();
     }
 
     private LookupException transportError(Throwable failure) {

@@ -64,6 +64,9 @@ public final class LookupServer implements AutoCloseable {
             ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
             connector.setHost(config.bindHost());
             connector.setPort(config.port());
+            // longer than clients keep idle connections (the JDK's client: 30 s), so that the client, not the
+            // server, closes an idle one, and no request goes out on a connection the server is just closing
+            connector.setIdleTimeout(65_000);
             jetty.addConnector(connector);
             jetty.setHandler(new HttpApi(service, throttle, config.clock(), config.log()));
             jetty.setErrorHandler((request, response, callback) -> {
