@@ -75,7 +75,7 @@ public record StatsBombMatch(String home, String away, List<MatchEvent> events) 
         for (int i = 0; i < all.size(); i++) {
             JsonObject e = object(file, i, all.get(i));
             teams.add(text(file, i, e, "team", "name"));
-            int period = e.get("period").getAsInt();
+            int period = integer(file, i, e, "period", 1, 10);
             periodLength.merge(period, timestamp(file, i, e), (a, b) -> a.compareTo(b) >= 0 ? a : b);
         }
         if (teams.size() != 2) {
@@ -91,13 +91,21 @@ public record StatsBombMatch(String home, String away, List<MatchEvent> events) 
         List<MatchEvent> out = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             JsonObject e = all.get(i).getAsJsonObject();
-            int period = e.get("period").getAsInt();
+            int period = integer(file, i, e, "period", 1, 10);
             Instant at = periodStart.get(period).plus(timestamp(file, i, e));
-            Duration clock = Duration.ofMinutes(e.get("minute").getAsInt()).plusSeconds(e.get("second").getAsInt());
+            Duration clock = Duration.ofMinutes(integer(file, i, e, "minute", 0, 1000))
+                    .plusSeconds(integer(file, i, e, "second", 0, 59));
             String team = text(file, i, e, "team", "name");
             String player = e.has("player") ? text(file, i, e, "player", "name") : null;
-            String id = e.has("id") ? e.get("id").getAsString() : Integer.toString(i);
-            for (String title : map(e)) {
+            String id = e.has("id") && e.get("id").isJsonPrimitive() ? e.get("id").getAsString() : Integer.toString(i);
+            List<String> titles;
+            try {
+                titles = map(e);
+            } catch (RuntimeException x) {
+                throw new IOException(file + ", event " + (i + 1) + ": its \"type\" or details are not as StatsBomb "
+                        + "writes them (" + x.getMessage() + ")");
+            }
+            for (String title : titles) {
                 out.add(new MatchEvent(id, title, team, player, period, clock, at));
             }
         }
@@ -192,6 +200,19 @@ public record StatsBombMatch(String home, String away, List<MatchEvent> events) 
         } catch (RuntimeException x) {
             throw new IOException(file + ", event " + (i + 1) + ": \"" + object + "." + field + "\" is missing or not text");
         }
+    }
+
+    private static int integer(Path file, int i, JsonObject e, String field, int min, int max) throws IOException {
+        try {
+            int v = e.get(field).getAsInt();
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (RuntimeException x) {
+            // reported below
+        }
+        throw new IOException(file + ", event " + (i + 1) + ": \"" + field + "\" is not a whole number from " + min
+                + " to " + max);
     }
 
     private static Duration timestamp(Path file, int i, JsonObject e) throws IOException {

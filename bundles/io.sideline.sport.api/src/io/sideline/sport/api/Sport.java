@@ -105,6 +105,27 @@ public interface Sport {
                 .map(SportAction::label).toList();
     }
 
+    /**
+     * How much video a clip of an event shows before the moment it was reported at, when a timeline goes to a
+     * video analysis tool (Hudl Sportscode's instances have a start and an end): a goal's clip should show the
+     * build-up. Since API 1.1.
+     *
+     * @return the lead, not negative; 5 seconds by default
+     */
+    default Duration clipLead() {
+        return Duration.ofSeconds(5);
+    }
+
+    /**
+     * How much video a clip of an event shows after its moment. Since API 1.1.
+     *
+     * @return the lag, not negative; 5 seconds by default
+     * @see #clipLead()
+     */
+    default Duration clipLag() {
+        return Duration.ofSeconds(5);
+    }
+
     /** @return the action with this label, or {@code null} */
     default SportAction action(String label) {
         return actions().stream().filter(a -> a.label().equals(label)).findFirst().orElse(null);

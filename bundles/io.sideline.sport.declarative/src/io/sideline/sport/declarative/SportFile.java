@@ -41,7 +41,8 @@ import io.sideline.sport.api.SportAction;
  *     { "id": "goal", "label": "Goal", "key": "g", "window": 20, "points": 1, "momentum": 5,
  *       "qualifiers": [ { "id": "player", "label": "Player" } ], "concurrent": false }
  *   ],
- *   "keyActions": ["Goal"]
+ *   "keyActions": ["Goal"],
+ *   "clip": { "lead": 8, "lag": 4 }
  * }
  * </pre>
  *
@@ -95,7 +96,7 @@ public final class SportFile {
     public static Sport parse(String source, String text) throws SportFileException {
         Node root = new Tree(source, text).read(text);
         Obj top = root.object("");
-        top.allow("sideline-sport", "id", "name", "origins", "periods", "actions", "keyActions");
+        top.allow("sideline-sport", "id", "name", "origins", "periods", "actions", "keyActions", "clip");
         int format = top.integer("sideline-sport", 1, 1000);
         if (format != FORMAT) {
             throw top.problem("sideline-sport", "format " + format + " is newer than this Sideline reads (" + FORMAT
@@ -198,8 +199,16 @@ public final class SportFile {
                 }
             }
         }
+        Duration lead = Duration.ofSeconds(5);
+        Duration lag = Duration.ofSeconds(5);
+        if (top.has("clip")) {
+            Obj c = top.object("clip");
+            c.allow("lead", "lag");
+            lead = c.has("lead") ? Duration.ofMillis(Math.round(c.number("lead", 0, 600) * 1000)) : lead;
+            lag = c.has("lag") ? Duration.ofMillis(Math.round(c.number("lag", 0, 600) * 1000)) : lag;
+        }
         return new JsonSport(id, name, origins, periods, length, overtime, periodNames, actions, points, toOpponent,
-                momentum, concurrent, keyActions, source);
+                momentum, concurrent, keyActions, lead, lag, source);
     }
 
     // ------------------------------------------------------------------------------------ the tree
@@ -432,11 +441,14 @@ public final class SportFile {
         private final Map<String, Double> momentum;
         private final Set<String> concurrent;
         private final List<String> keyActions;
+        private final Duration lead;
+        private final Duration lag;
         private final String source;
 
         JsonSport(String id, String name, List<String> origins, int periods, Duration length, Duration overtime,
                 List<String> periodNames, List<SportAction> actions, Map<String, Integer> points, Set<String> toOpponent,
-                Map<String, Double> momentum, Set<String> concurrent, List<String> keyActions, String source) {
+                Map<String, Double> momentum, Set<String> concurrent, List<String> keyActions, Duration lead, Duration lag,
+                String source) {
             this.id = id;
             this.name = name;
             this.origins = List.copyOf(origins);
@@ -450,6 +462,8 @@ public final class SportFile {
             this.momentum = Map.copyOf(momentum);
             this.concurrent = Set.copyOf(concurrent);
             this.keyActions = List.copyOf(keyActions);
+            this.lead = lead;
+            this.lag = lag;
             this.source = source;
         }
 
@@ -512,6 +526,16 @@ public final class SportFile {
         @Override
         public List<String> keyActions() {
             return keyActions.isEmpty() ? Sport.super.keyActions() : keyActions;
+        }
+
+        @Override
+        public Duration clipLead() {
+            return lead;
+        }
+
+        @Override
+        public Duration clipLag() {
+            return lag;
         }
 
         @Override

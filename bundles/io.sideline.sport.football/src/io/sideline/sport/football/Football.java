@@ -94,6 +94,17 @@ public final class Football implements Sport {
         return Duration.ofMinutes(period <= 2 ? 45 : 15);
     }
 
+    /** a clip of a goal or a shot shows the attack that led to it: 10 seconds before, 5 after */
+    @Override
+    public Duration clipLead() {
+        return Duration.ofSeconds(10);
+    }
+
+    @Override
+    public Duration clipLag() {
+        return Duration.ofSeconds(5);
+    }
+
     @Override
     public String periodName(int period) {
         return switch (period) {

@@ -45,6 +45,7 @@ import io.sideline.protocol.TimelineEvent;
 import io.sideline.sport.api.Sport;
 import io.sideline.sport.api.SportAction;
 import io.sideline.stats.MatchStats;
+import io.sideline.stats.SetupSport;
 
 /**
  * The match the workbench shows: live (joined, hosted here, or local) or under review (opened from a file).

@@ -1,4 +1,4 @@
-package io.sideline.ui.internal.session;
+package io.sideline.stats;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,14 +13,17 @@ import io.sideline.sport.api.SportAction;
 
 /**
  * A sport made from a setup message, for a match whose sport is not installed here: its actions as the
- * host sent them, each with the first free letter of its label as its key. It scores nothing.
+ * host sent them, each with the first free letter of its label as its key. It scores nothing. An action
+ * labelled "Period start" (or "Period end") gets the id {@code period-start} ({@code period-end}), so the
+ * statistics find the match's periods.
  */
-final class SetupSport implements Sport {
+public final class SetupSport implements Sport {
 
     private final String id;
     private final List<SportAction> actions;
 
-    SetupSport(Setup setup) {
+    /** @param setup the match's setup: its sport id and its actions */
+    public SetupSport(Setup setup) {
         this.id = setup.sport() == null ? "unknown" : setup.sport();
         List<SportAction> out = new ArrayList<>();
         Set<String> keys = new HashSet<>();
