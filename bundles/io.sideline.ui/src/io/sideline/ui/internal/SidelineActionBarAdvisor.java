@@ -21,6 +21,8 @@ final class SidelineActionBarAdvisor extends ActionBarAdvisor {
     private IWorkbenchAction preferences;
     private IWorkbenchAction resetPerspective;
     private IWorkbenchAction about;
+    private IWorkbenchAction importWizards;
+    private IWorkbenchAction exportWizards;
     private MatchActions match;
 
     SidelineActionBarAdvisor(IActionBarConfigurer configurer) {
@@ -33,6 +35,8 @@ final class SidelineActionBarAdvisor extends ActionBarAdvisor {
         preferences = register(ActionFactory.PREFERENCES.create(window));
         resetPerspective = register(ActionFactory.RESET_PERSPECTIVE.create(window));
         about = register(ActionFactory.ABOUT.create(window));
+        importWizards = register(ActionFactory.IMPORT.create(window));
+        exportWizards = register(ActionFactory.EXPORT.create(window));
         match = new MatchActions(window);
     }
 
@@ -57,7 +61,9 @@ final class SidelineActionBarAdvisor extends ActionBarAdvisor {
         file.add(match.replay());
         file.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         file.add(new Separator());
+        file.add(importWizards);
         file.add(new GroupMarker("import.ext"));
+        file.add(exportWizards);
         file.add(match.exportCsv());
         file.add(new GroupMarker("export.ext"));
         file.add(new Separator());

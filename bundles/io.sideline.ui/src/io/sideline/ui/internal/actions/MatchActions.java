@@ -381,7 +381,7 @@ public final class MatchActions {
                     display.asyncExec(then);
                 }
                 return Status.OK_STATUS;
-            } catch (OperationCanceledException e) {
+            } catch (OperationCanceledException | java.util.concurrent.CancellationException e) {
                 return Status.CANCEL_STATUS;
             } catch (Exception e) {
                 String message = readable(e);

@@ -1,9 +1,6 @@
 package io.sideline.ui.internal.session;
 
-import java.io.Writer;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,9 +32,9 @@ import io.sideline.lookup.Session;
 import io.sideline.lookup.client.LookupClient;
 import io.sideline.peer.MatchClient;
 import io.sideline.peer.PendingReport;
+import io.sideline.interop.Interop;
 import io.sideline.peer.SavedMatch;
 import io.sideline.peer.Timeline;
-import io.sideline.peer.TimelineCsv;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.ErrorMessage;
 import io.sideline.protocol.Setup;
@@ -428,22 +425,21 @@ public final class LiveSession {
 
     /** Saves the match as a match file. */
     public void save(Path file) throws Exception {
-        Setup s = setup;
-        if (s == null) {
-            throw new IllegalStateException("There is no match to save yet");
-        }
-        new SavedMatch(s, timeline.all()).write(file);
+        savedMatch().write(file);
     }
 
-    /** Exports the timeline as CSV, one row per version of each event. */
-    public void exportCsv(Path file) throws Exception {
-        MatchStats st = stats;
-        Instant kickoff = st == null ? null : st.start();
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            TimelineCsv.write(timeline.all(), kickoff, w);
+    /** @return the match as it stands, for saving and exporting */
+    public SavedMatch savedMatch() {
+        Setup s = setup;
+        if (s == null) {
+            throw new IllegalStateException("There is no match yet: start, join or open one first");
         }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return new SavedMatch(s, timeline.all());
+    }
+
+    /** Exports the timeline as CSV, one row per version of each event, timed as the statistics are. */
+    public void exportCsv(Path file) throws Exception {
+        Interop.exportCsv(savedMatch(), sport, file);
     }
 
     /** @return the file a review was opened from */
