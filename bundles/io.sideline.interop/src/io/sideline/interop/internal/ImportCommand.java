@@ -53,7 +53,7 @@ public final class ImportCommand implements Command {
                   --out MATCH       the Sideline match file to write
                   --kickoff TIME    when the match (StatsBomb) or the video (Sportscode) started, e.g.
                                     2021-06-11T19:00:00Z or 2021-06-11T21:00 (local); match times do not
-                                    depend on it (default: none, 1970-01-01T00:00:00Z)
+                                    depend on it (default: none, 2000-01-01T00:00:00Z)
                   --sport ID        the sport of a Sportscode file's match, e.g. football: the review then
                                     scores it by that sport's rules (StatsBomb files are football)
                   --lead SECONDS    how long before its moment a Sportscode instance starts (default: the
@@ -103,6 +103,9 @@ public final class ImportCommand implements Command {
         Duration lead;
         try {
             if (a.instant("--kickoff") != null) {
+                if (!ImportOptions.validKickoff(a.instant("--kickoff"))) {
+                    throw new Args.UsageException("--kickoff " + a.get("--kickoff") + " is not between 2000 and 2098");
+                }
                 options = options.withKickoff(a.instant("--kickoff"));
             }
             lead = a.seconds("--lead");

@@ -202,8 +202,9 @@ public final class ImportMatchWizard extends Wizard implements IImportWizard {
                 problem = "Choose the file to import";
             } else if (!Files.isRegularFile(Path.of(s))) {
                 problem = "There is no file " + s;
-            } else if (!kickoffText.getText().isBlank() && kickoff() == null) {
-                problem = "The kick-off is a date and time like 2021-06-11 21:00, or empty";
+            } else if (!kickoffText.getText().isBlank()
+                    && (kickoff() == null || !ImportOptions.validKickoff(kickoff()))) {
+                problem = "The kick-off is a date and time from 2000 to 2098 like 2021-06-11 21:00, or empty";
             } else if (target.getText().isBlank()) {
                 problem = "Say where the Sideline match goes";
             } else if (Path.of(target.getText().strip()).equals(Path.of(s))) {
