@@ -38,6 +38,10 @@ public final class CommandDispatcher {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             err.println("sideline " + name + ": " + message);
             return Command.EXIT_FAILURE;
+        } catch (LinkageError | StackOverflowError | OutOfMemoryError e) {
+            // a broken installation or an exhausted JVM: say so, and fail, rather than exit 0 with a log entry
+            err.println("sideline " + name + ": internal error: " + e);
+            return Command.EXIT_FAILURE;
         } finally {
             out.flush();
             err.flush();

@@ -130,4 +130,37 @@ class CommandLineTest {
         assertEquals(Command.EXIT_USAGE, sideline("check"));
         assertTrue(err().contains("usage: ./sideline check FILE..."), err());
     }
+
+    @Test
+    void aCommandThatHitsABrokenInstallationFailsWithAMessageNotSilently() {
+        BundleContext context = FrameworkUtil.getBundle(CommandLineTest.class).getBundleContext();
+        org.osgi.framework.ServiceRegistration<Command> reg = context.registerService(Command.class, new Command() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public String summary() {
+                return "fails as a missing class would";
+            }
+
+            @Override
+            public String usage() {
+                return "usage: ./sideline broken";
+            }
+
+            @Override
+            public int run(List<String> args, PrintStream o, PrintStream e) {
+                throw new NoClassDefFoundError("org/example/Missing");
+            }
+        }, null);
+        try {
+            assertEquals(Command.EXIT_FAILURE, sideline("broken"));
+            assertTrue(err().contains("sideline broken: internal error: java.lang.NoClassDefFoundError: org/example/Missing"),
+                    err());
+        } finally {
+            reg.unregister();
+        }
+    }
 }

@@ -1,0 +1,324 @@
+package io.sideline.bench.internal;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.osgi.service.component.annotations.Component;
+
+import io.sideline.cli.Command;
+import io.sideline.lookup.Session;
+import io.sideline.lookup.client.LookupClient;
+
+/**
+ * {@code ./sideline bench}: how many peers, reports and deliveries one host carries, side by side with a bare Jetty
+ * WebSocket broadcast server driven by the same open-loop generator. The servers run in a JVM of their own
+ * ({@code ./sideline bench-server}); this JVM is the generator. Prints each step as it goes, then one table.
+ */
+@Component(service = Command.class)
+public final class BenchCommand implements Command {
+
+    private static final int REPORTERS = 10;
+    private static final double KIB = 1024;
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public String summary() {
+        return "measure how many peers, reports and deliveries a host carries, against bare Jetty";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: ./sideline bench [--peers 1000,10000] [--seconds 5] [--quick] [--profile] [--only sideline|jetty]
+
+                Starts a lookup server and a host (then a bare Jetty 12 WebSocket broadcast server) in a JVM of
+                their own on loopback, and drives them with real WebSocket clients on an open-loop schedule:
+                  joins     join requests per second to the lookup server, and their p99
+                  connect   N peers, and the server's heap per connected peer
+                  ingest    reports per second from 10 reporters, raised until the host stops keeping up
+                  fan-out   accepted events to N peers, raised until deliveries stop rising; latency from the
+                            report that completes the quorum to the last peer receiving the event
+                Prints every step, then one table with Sideline's figures as a ratio to bare Jetty's.
+                Takes about 5 minutes; --quick (1,000 peers, 2-second steps) about 2.
+
+                  --peers LIST    peer counts for the connect and fan-out phases (default 1000,10000)
+                  --seconds S     length of each step (default 5)
+                  --server-vm O   the server JVM's options (default -Xmx1g)
+                  --profile       record the servers with Java Flight Recorder (bench-*.jfr in the work folder)
+                  --only MODE     run only sideline or only jetty
+
+                The file descriptor limit (ulimit -n) must exceed the largest peer count plus a few hundred.
+                example: ./sideline bench --quick
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.println(usage());
+            return EXIT_OK;
+        }
+        boolean quick = args.contains("--quick");
+        List<Integer> peerCounts = new ArrayList<>(quick ? List.of(1_000) : List.of(1_000, 10_000));
+        Duration step = Duration.ofSeconds(quick ? 2 : 5);
+        String serverVm = "-Xmx1g";
+        String only = null;
+        boolean profile = false;
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--quick" -> { }
+                case "--profile" -> profile = true;
+                case "--peers" -> {
+                    peerCounts.clear();
+                    for (String n : args.get(++i).split(",")) {
+                        peerCounts.add(Integer.parseInt(n.strip()));
+                    }
+                }
+                case "--seconds" -> step = Duration.ofMillis(Math.round(Double.parseDouble(args.get(++i)) * 1000));
+                case "--server-vm" -> serverVm = args.get(++i);
+                case "--only" -> only = args.get(++i);
+                default -> {
+                    err.println("sideline bench: unknown option " + args.get(i));
+                    err.println(usage());
+                    return EXIT_USAGE;
+                }
+            }
+        }
+        String installArea = System.getProperty("osgi.install.area");
+        Path launcher = installArea == null ? null : Path.of(URI.create(installArea)).resolve("sideline");
+        if (launcher == null || !Files.isExecutable(launcher)) {
+            err.println("sideline bench: run it from an installation (./sideline bench); no launcher at " + launcher);
+            return EXIT_FAILURE;
+        }
+        Path work = Files.createTempDirectory("sideline-bench");
+        err.println("bench: " + machine() + "; server JVM " + serverVm + "; work folder " + work);
+        Results r = new Results(peerCounts);
+        try (Load load = new Load()) {
+            if (!"jetty".equals(only)) {
+                sideline(load, launcher, work, serverVm + (profile ? " " + jfr(work, "sideline") : ""), peerCounts, step,
+                        err, r);
+            }
+            if (!"sideline".equals(only)) {
+                jetty(load, launcher, work, serverVm + (profile ? " " + jfr(work, "jetty") : ""), peerCounts, step, err,
+                        r);
+            }
+        }
+        out.println();
+        out.println("Sideline bench: " + machine());
+        r.print(out);
+        if (!load().problems.isEmpty()) {
+            err.println("problems the peers saw (first ten): " + load().problems);
+        }
+        return EXIT_OK;
+    }
+
+    private Deliveries lastDeliveries;
+
+    private Deliveries load() {
+        return lastDeliveries == null ? new Deliveries() : lastDeliveries;
+    }
+
+    private static String jfr(Path work, String mode) {
+        return "-XX:StartFlightRecording=filename=" + work.resolve("bench-" + mode + ".jfr") + ",settings=profile";
+    }
+
+    static String machine() {
+        Runtime rt = Runtime.getRuntime();
+        long memory = -1;
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            memory = os.getTotalMemorySize();
+        }
+        return rt.availableProcessors() + " cores, " + (memory < 0 ? "?" : String.format(Locale.ROOT, "%.0f GiB", memory
+                / (1024.0 * 1024 * 1024))) + " memory, Java " + System.getProperty("java.version") + " ("
+                + System.getProperty("java.vm.name") + "), " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch");
+    }
+
+    // ----------------------------------------------------------------------------------- Sideline
+
+    private void sideline(Load load, Path launcher, Path work, String vm, List<Integer> peerCounts, Duration step,
+            PrintStream err, Results r) throws Exception {
+        lastDeliveries = load.deliveries;
+        err.println("bench: starting a lookup server and a host");
+        try (ServerProcess server = ServerProcess.start(launcher, "sideline", work, vm);
+                LookupClient lookup = LookupClient.create(URI.create(server.get("lookup")), Duration.ofSeconds(30))) {
+            URI host = URI.create(server.get("host"));
+            String match = server.get("match");
+            lookup.register("bench-peer", BenchServerCommand.PASSWORD).get();
+            Session listener = lookup.identify("bench-peer", BenchServerCommand.PASSWORD).get();
+
+            err.println("bench: joins (lookup server)");
+            r.joins = joins(lookup, listener, match, step, err);
+
+            List<Session> reporters = new ArrayList<>();
+            for (int i = 0; i < REPORTERS; i++) {
+                lookup.register("bench-reporter-" + i, BenchServerCommand.PASSWORD).get();
+                reporters.add(lookup.identify("bench-reporter-" + i, BenchServerCommand.PASSWORD).get());
+            }
+            int[] next = { 0 };
+            List<BenchPeer> reporterPeers = load.connect(host, REPORTERS,
+                    () -> join(lookup, reporters.get(next[0]++), match));
+            List<String> templates = reporterPeers.stream().map(p -> Frames.reportTemplate(p.token)).toList();
+            long base = server.heap();
+
+            err.println("bench: ingest: reports from " + REPORTERS + " reporters (each event: two reports, the quorum)");
+            AtomicLong turn = new AtomicLong();
+            java.util.function.LongConsumer twoReports = key -> {
+                int i = (int) (turn.getAndIncrement() % REPORTERS);
+                int j = (i + 1) % REPORTERS;
+                reporterPeers.get(i).send(Frames.fill(templates.get(i), key));
+                reporterPeers.get(j).send(Frames.fill(templates.get(j), key));
+            };
+            r.sidelineIngest = load.ramp(1_000, 2, 8, step, twoReports, err, "ingest");
+
+            for (int n : peerCounts) {
+                err.println("bench: connecting " + String.format(Locale.ROOT, "%,d", n) + " peers");
+                List<String> tokens = tokens(lookup, listener, match, n);
+                int[] k = { 0 };
+                long t0 = System.nanoTime();
+                List<BenchPeer> listeners = load.connect(host, n, () -> tokens.get(k[0]++));
+                double connectSeconds = (System.nanoTime() - t0) / 1e9;
+                long heap = server.heap();
+                r.sidelineHeap.add(new double[] { n, (heap - base) / (double) n, heap, connectSeconds });
+                err.printf(Locale.ROOT, "  %,d peers connected in %.1f s; server heap %.0f MiB, %.1f KiB per peer%n", n,
+                        connectSeconds, heap / KIB / KIB, (heap - base) / (double) n / KIB);
+                r.sidelineFanout.add(load.ramp(Math.max(1, 50_000.0 / n), 2, 8, step, twoReports, err,
+                        "fan-out " + n));
+                load.disconnect(listeners);
+            }
+            load.disconnect(reporterPeers);
+        }
+    }
+
+    private static String join(LookupClient lookup, Session s, String match) {
+        try {
+            return lookup.join(s, match).get(30, TimeUnit.SECONDS).token();
+        } catch (Exception e) {
+            throw new IllegalStateException("a join failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return n join tokens, fetched 64 at a time */
+    private static List<String> tokens(LookupClient lookup, Session s, String match, int n) throws Exception {
+        Semaphore inFlight = new Semaphore(64);
+        List<CompletableFuture<String>> all = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            inFlight.acquire();
+            CompletableFuture<String> f = lookup.join(s, match).thenApply(t -> t.token());
+            f.whenComplete((t, e) -> inFlight.release());
+            all.add(f);
+        }
+        List<String> out = new ArrayList<>();
+        for (CompletableFuture<String> f : all) {
+            out.add(f.get(60, TimeUnit.SECONDS));
+        }
+        return out;
+    }
+
+    /** Join requests on an open-loop schedule, the rate doubling until the server stops keeping up. */
+    private static List<double[]> joins(LookupClient lookup, Session s, String match, Duration step, PrintStream err)
+            throws Exception {
+        List<double[]> steps = new ArrayList<>();
+        for (double rate = 1_000; rate <= 64_000; rate *= 2) {
+            long count = Math.round(rate * step.toNanos() / 1e9);
+            long interval = Math.round(1e9 / rate);
+            Recorder latency = new Recorder(3);
+            AtomicLong ok = new AtomicLong();
+            AtomicLong failed = new AtomicLong();
+            AtomicLong last = new AtomicLong();
+            List<CompletableFuture<?>> all = new ArrayList<>();
+            long start = System.nanoTime() + 10_000_000;
+            for (long i = 0; i < count; i++) {
+                long due = start + i * interval;
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                all.add(lookup.join(s, match).whenComplete((t, e) -> {
+                    long now = System.nanoTime();
+                    last.accumulateAndGet(now, Math::max);
+                    if (e == null) {
+                        ok.incrementAndGet();
+                        latency.recordValue((now - due) / 1_000);
+                    } else {
+                        failed.incrementAndGet();
+                    }
+                }));
+            }
+            try {
+                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // counted as failures
+            }
+            double seconds = (Math.max(last.get(), start) - start) / 1e9;
+            Histogram h = latency.getIntervalHistogram();
+            double achieved = ok.get() / seconds;
+            double p99 = h.getValueAtPercentile(99) / 1e3;
+            steps.add(new double[] { rate, achieved, h.getValueAtPercentile(50) / 1e3, p99, failed.get() });
+            err.printf(Locale.ROOT, "  joins %8.0f/s offered: %,8.0f/s answered, p50 %6.1f ms, p99 %7.1f ms%s%n", rate,
+                    achieved, h.getValueAtPercentile(50) / 1e3, p99, failed.get() > 0 ? ", " + failed.get() + " failed" : "");
+            if (achieved < 0.9 * rate || p99 > 1_000 || failed.get() > 0) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        return steps;
+    }
+
+    // ----------------------------------------------------------------------------------- bare Jetty
+
+    private void jetty(Load load, Path launcher, Path work, String vm, List<Integer> peerCounts, Duration step,
+            PrintStream err, Results r) throws Exception {
+        lastDeliveries = load.deliveries;
+        err.println("bench: starting a bare Jetty WebSocket broadcast server");
+        try (ServerProcess server = ServerProcess.start(launcher, "jetty", work, vm)) {
+            URI ws = URI.create(server.get("ws"));
+            List<BenchPeer> senders = load.connect(ws, REPORTERS, null);
+            long base = server.heap();
+            String template = Frames.acceptedTemplate();
+            AtomicLong turn = new AtomicLong();
+            // the same reports as Sideline's ingest: two frames per event, each broadcast to every client
+            java.util.function.LongConsumer twoFrames = key -> {
+                int i = (int) (turn.getAndIncrement() % REPORTERS);
+                String frame = Frames.fill(template, key);
+                senders.get(i).send(frame);
+                senders.get((i + 1) % REPORTERS).send(frame);
+            };
+            java.util.function.LongConsumer oneFrame = key -> senders.get((int) (turn.getAndIncrement() % REPORTERS))
+                    .send(Frames.fill(template, key));
+            err.println("bench: ingest (bare Jetty): the same two frames per event, each broadcast to every client");
+            r.jettyIngest = load.ramp(1_000, 2, 8, step, twoFrames, err, "ingest (jetty)");
+            for (int n : peerCounts) {
+                err.println("bench: connecting " + String.format(Locale.ROOT, "%,d", n) + " clients (bare Jetty)");
+                long t0 = System.nanoTime();
+                List<BenchPeer> listeners = load.connect(ws, n, null);
+                double connectSeconds = (System.nanoTime() - t0) / 1e9;
+                long heap = server.heap();
+                r.jettyHeap.add(new double[] { n, (heap - base) / (double) n, heap, connectSeconds });
+                err.printf(Locale.ROOT, "  %,d clients connected in %.1f s; server heap %.0f MiB, %.1f KiB per client%n",
+                        n, connectSeconds, heap / KIB / KIB, (heap - base) / (double) n / KIB);
+                r.jettyFanout.add(load.ramp(Math.max(1, 50_000.0 / n), 2, 8, step, oneFrame, err, "fan-out (jetty) " + n));
+                load.disconnect(listeners);
+            }
+            load.disconnect(senders);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package io.sideline.bench.internal;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+import org.osgi.service.component.annotations.Component;
+
+import io.sideline.cli.Command;
+import io.sideline.host.HostedMatch;
+import io.sideline.lookup.QuorumPolicy;
+import io.sideline.lookup.client.LookupClient;
+import io.sideline.lookup.server.LookupServer;
+import io.sideline.lookup.server.LookupServerConfig;
+import io.sideline.sport.football.Football;
+
+/**
+ * {@code ./sideline bench-server}: the server side of {@code ./sideline bench}, in a JVM of its own so that its
+ * heap and file descriptors are its own. Either a lookup server and a Sideline host ({@code --mode sideline}), or a
+ * bare Jetty 12 WebSocket server that sends every frame it receives to every client ({@code --mode jetty}). It prints
+ * {@code ready ...} and then answers lines on its standard input: {@code heap} (the heap in use after a full
+ * collection) and {@code quit}.
+ */
+@Component(service = Command.class)
+public final class BenchServerCommand implements Command {
+
+    /** the password of every bench user */
+    static final String PASSWORD = "bench password, not secret";
+    /** the user that owns the bench match */
+    static final String HOST_USER = "bench-host";
+
+    @Override
+    public String name() {
+        return "bench-server";
+    }
+
+    @Override
+    public String summary() {
+        return "(the server side of ./sideline bench, started by it)";
+    }
+
+    @Override
+    public String usage() {
+        return """
+                usage: ./sideline bench-server --mode sideline|jetty --data DIR
+
+                Started by ./sideline bench in a JVM of its own; not meant to be run by hand.
+                """;
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        String mode = args.contains("--mode") ? args.get(args.indexOf("--mode") + 1) : "sideline";
+        Path data = args.contains("--data") ? Path.of(args.get(args.indexOf("--data") + 1))
+                : Files.createTempDirectory("sideline-bench");
+        if (mode.equals("jetty")) {
+            try (BareBroadcast server = BareBroadcast.start()) {
+                out.println("ready ws=" + server.uri());
+                out.flush();
+                serve(out);
+            }
+            return EXIT_OK;
+        }
+        // requests from one address (the bench's) must not be throttled as an attack would be
+        try (LookupServer lookup = LookupServer.start(LookupServerConfig.builder().bindHost("127.0.0.1").port(0)
+                .dataDir(data.resolve("lookup")).requestLimit(1_000_000, 1_000_000).log(line -> { }).build());
+                LookupClient client = LookupClient.create(lookup.uri())) {
+            client.register(HOST_USER, PASSWORD).get();
+            HostedMatch hosted = HostedMatch.with(client, client.identify(HOST_USER, PASSWORD).get()).bindHost("127.0.0.1")
+                    .port(0).dataDir(data.resolve("journals")).log(line -> { })
+                    // the bench's reporters are machines: a person's limit (10 a second) would be the bottleneck
+                    .configure(b -> b.reportLimit(100_000, 100_000))
+                    .create("Bench", new Football(), List.of("Home", "Away"), Instant.now(), new QuorumPolicy(2, 0));
+            try (hosted) {
+                out.println("ready lookup=" + lookup.uri() + " host=" + hosted.url() + " match=" + hosted.match().id());
+                out.flush();
+                serve(out);
+            }
+        }
+        return EXIT_OK;
+    }
+
+    /** answers the bench's questions until it says quit or goes away */
+    private static void serve(PrintStream out) throws Exception {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            switch (line.strip()) {
+                case "heap" -> {
+                    for (int i = 0; i < 3; i++) {
+                        System.gc();
+                        Thread.sleep(200);
+                    }
+                    out.println("heap " + memory.getHeapMemoryUsage().getUsed());
+                    out.flush();
+                }
+                case "quit" -> {
+                    return;
+                }
+                default -> {
+                    out.println("unknown " + line);
+                    out.flush();
+                }
+            }
+        }
+    }
+
+    /** The baseline: a bare Jetty 12 WebSocket server that broadcasts every text frame it receives to every client. */
+    public static final class BareBroadcast implements AutoCloseable {
+        private final Server jetty;
+        private final URI uri;
+
+        private BareBroadcast(Server jetty, URI uri) {
+            this.jetty = jetty;
+            this.uri = uri;
+        }
+
+        static BareBroadcast start() throws Exception {
+            Set<Session> clients = ConcurrentHashMap.newKeySet();
+            QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+            threads.setName("bare-jetty");
+            Server jetty = new Server(threads);
+            ServerConnector connector = new ServerConnector(jetty);
+            connector.setHost("127.0.0.1");
+            connector.setPort(0);
+            jetty.addConnector(connector);
+            jetty.setHandler(WebSocketUpgradeHandler.from(jetty, container -> container.addMapping("/broadcast",
+                    (request, response, callback) -> new Client(clients))));
+            jetty.start();
+            return new BareBroadcast(jetty, URI.create("ws://127.0.0.1:" + connector.getLocalPort() + "/broadcast"));
+        }
+
+        URI uri() {
+            return uri;
+        }
+
+        /** One client of the baseline: whatever it sends goes to every client. Public for Jetty. */
+        public static final class Client implements Session.Listener.AutoDemanding {
+            private final Set<Session> clients;
+            private Session session;
+
+            Client(Set<Session> clients) {
+                this.clients = clients;
+            }
+
+            @Override
+            public void onWebSocketOpen(Session s) {
+                session = s;
+                clients.add(s);
+            }
+
+            @Override
+            public void onWebSocketText(String text) {
+                for (Session c : clients) {
+                    c.sendText(text, Callback.NOOP);
+                }
+            }
+
+            @Override
+            public void onWebSocketClose(int status, String reason) {
+                clients.remove(session);
+            }
+
+            @Override
+            public void onWebSocketError(Throwable cause) {
+                clients.remove(session);
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            jetty.stop();
+        }
+    }
+}
