@@ -12,6 +12,7 @@ import java.util.Locale;
 import io.sideline.peer.SavedMatch;
 import io.sideline.peer.TimelineCsv;
 import io.sideline.protocol.Accepted;
+import io.sideline.protocol.TimelineEvent;
 import io.sideline.sport.api.Sport;
 import io.sideline.stats.MatchStats;
 import io.sideline.stats.SetupSport;
@@ -59,9 +60,12 @@ public final class Interop {
             case '<' -> Format.SPORTSCODE;
             case '[' -> Format.STATSBOMB;
             case '{' -> Format.SIDELINE;
-            default -> throw new InteropException(file, 0, "this is not a Sportscode XML file, a StatsBomb events file "
-                    + "or a Sideline match: it starts with \"" + text.substring(i, Math.min(text.length(), i + 20))
-                            .replaceAll("\\s+", " ") + "\"");
+            default -> {
+                String start = text.substring(i, Math.min(text.length(), i + 20)).replaceAll("\\s+", " ").strip();
+                boolean binary = start.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0xFFFD);
+                throw new InteropException(file, 0, "this is not a Sportscode XML file, a StatsBomb events file or a "
+                        + "Sideline match: " + (binary ? "it is not text" : "it starts with \"" + start + "\""));
+            }
         };
     }
 
@@ -101,8 +105,8 @@ public final class Interop {
     }
 
     /**
-     * Exports a match as CSV ({@link TimelineCsv}), its match times counted from its start as the workbench's
-     * statistics see it: the kick-off, or else the first period start, or else the first event.
+     * Exports a match as CSV ({@link TimelineCsv}), each event at its match clock and in its period as the
+     * workbench's statistics place them: breaks do not count, so football's second half starts at 45:00.
      *
      * @param match the match
      * @param sport the match's sport, or {@code null} when it is not installed here
@@ -115,8 +119,19 @@ public final class Interop {
         for (Accepted a : match.messages()) {
             stats.apply(a);
         }
-        Instant start = stats.start();
-        AtomicFile.write(file, out -> TimelineCsv.write(match.messages(), start, out));
+        boolean known = stats.start() != null;
+        TimelineCsv.Placement placement = new TimelineCsv.Placement() {
+            @Override
+            public Duration clock(TimelineEvent e) {
+                return known ? stats.clock(e.time()) : null;
+            }
+
+            @Override
+            public Integer period(TimelineEvent e) {
+                return e.period() != null ? e.period() : known ? stats.period(e) : null;
+            }
+        };
+        AtomicFile.write(file, out -> TimelineCsv.write(match.messages(), placement, out));
     }
 
     /** @return the file's name without its extension */

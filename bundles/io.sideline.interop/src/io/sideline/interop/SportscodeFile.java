@@ -45,6 +45,11 @@ import javax.xml.stream.XMLStreamWriter;
  */
 public final class SportscodeFile {
 
+    /** the longest video a start or an end may fall in: 1000 hours */
+    static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(3_600_000);
+    /** the most decimals a start or an end may have */
+    static final int MAX_DECIMALS = 20;
+
     /** A label of an instance: its group ({@code null} when it has none) and its text. */
     public record Label(String group, String text) {
         public Label {
@@ -318,6 +323,12 @@ public final class SportscodeFile {
                 if (b.signum() < 0) {
                     throw new InteropException(file, line, which + ": <" + element + "> is " + value
                             + ", before the start of the video");
+                }
+                // a number no video has: beyond it the event's time overflows, or its digits exhaust the memory
+                if (b.compareTo(MAX_SECONDS) > 0 || b.stripTrailingZeros().scale() > MAX_DECIMALS) {
+                    throw new InteropException(file, line, which + ": <" + element + "> is " + value
+                            + ", not a number of seconds from 0 to " + MAX_SECONDS + " with at most " + MAX_DECIMALS
+                            + " decimals");
                 }
                 return b;
             } catch (NumberFormatException x) {

@@ -24,8 +24,9 @@ import io.sideline.protocol.TimelineEvent;
  * The columns are {@link #HEADER}. A version's row is its first message (its {@code seq}, its event) with the
  * highest votes and confidence any message of that version carried, so the host's confirmations, which repeat a
  * version with more votes, do not add rows. Rows are in the order of their {@code seq}. {@code match_time} is the
- * event's time after kick-off as {@code mm:ss} (minutes may exceed 59 and 99; before kick-off it starts with
- * {@code -}), or empty when there is no kick-off. Fields that contain a comma, a double quote, CR or LF are quoted,
+ * event's match time as {@code mm:ss} (minutes may exceed 59 and 99; before kick-off it starts with {@code -}): the
+ * match clock a {@link Placement} gives (the workbench's and {@code ./sideline export}'s: breaks do not count), or
+ * the time since a kick-off; empty when neither is known. Fields that contain a comma, a double quote, CR or LF are quoted,
  * with double quotes doubled; lines end with CRLF.
  */
 public final class TimelineCsv {
@@ -34,7 +35,44 @@ public final class TimelineCsv {
     public static final List<String> HEADER = List.of("id", "version", "seq", "match_time", "period", "origin", "action",
             "player", "votes", "confidence", "status");
 
+    /** Where an event falls in its match, as the statistics place it: its match clock and its period. */
+    public interface Placement {
+        /** @return the match clock at the event, or {@code null} to leave {@code match_time} empty */
+        Duration clock(TimelineEvent event);
+
+        /** @return the event's period, or {@code null} to leave {@code period} empty */
+        Integer period(TimelineEvent event);
+
+        /** @return time since the kick-off, and the period the event carries; nothing when the kick-off is null */
+        static Placement fromKickoff(Instant kickoff) {
+            return new Placement() {
+                @Override
+                public Duration clock(TimelineEvent e) {
+                    return kickoff == null ? null : Duration.between(kickoff, e.time());
+                }
+
+                @Override
+                public Integer period(TimelineEvent e) {
+                    return e.period();
+                }
+            };
+        }
+    }
+
     private TimelineCsv() {
+    }
+
+    /**
+     * Writes the CSV as UTF-8 (without a byte order mark) to a stream, which is flushed, not closed, with each
+     * event's match time and period as a placement gives them (the statistics' match clock, say).
+     */
+    public static void write(List<Accepted> messages, Placement placement, OutputStream out) throws IOException {
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        writeRow(w, HEADER);
+        for (List<String> row : rows(messages, placement)) {
+            writeRow(w, row);
+        }
+        w.flush();
     }
 
     /**
@@ -71,6 +109,15 @@ public final class TimelineCsv {
      * @return the rows (without the header) as unquoted field values, one row per event version, in seq order
      */
     public static List<List<String>> rows(List<Accepted> messages, Instant kickoff) {
+        return rows(messages, Placement.fromKickoff(kickoff));
+    }
+
+    /**
+     * @param messages  accepted messages, in any order
+     * @param placement each event's match time and period
+     * @return the rows (without the header) as unquoted field values, one row per event version, in seq order
+     */
+    public static List<List<String>> rows(List<Accepted> messages, Placement placement) {
         List<Accepted> sorted = new ArrayList<>(messages);
         sorted.sort(Comparator.comparingLong(Accepted::seq));
         Map<String, Accepted> firsts = new LinkedHashMap<>();
@@ -88,20 +135,22 @@ public final class TimelineCsv {
         for (Map.Entry<String, Accepted> entry : firsts.entrySet()) {
             Accepted a = entry.getValue();
             TimelineEvent e = a.event();
-            rows.add(List.of(a.id(), Integer.toString(a.version()), Long.toString(a.seq()), matchTime(e.time(), kickoff),
-                    e.period() == null ? "" : e.period().toString(), e.origin(), e.title(),
+            Duration clock = placement.clock(e);
+            Integer period = placement.period(e);
+            rows.add(List.of(a.id(), Integer.toString(a.version()), Long.toString(a.seq()), mmss(clock),
+                    period == null ? "" : period.toString(), e.origin(), e.title(),
                     e.player() == null ? "" : e.player(), Integer.toString(votes.get(entry.getKey())[0]),
                     BigDecimal.valueOf(confidence.get(entry.getKey())[0]).toPlainString(), a.status().wire()));
         }
         return rows;
     }
 
-    /** @return {@code mm:ss} from kick-off to the time (whole seconds, rounded down), or empty without a kick-off */
-    static String matchTime(Instant time, Instant kickoff) {
-        if (kickoff == null) {
+    /** @return {@code mm:ss} of a match time (whole seconds, rounded down), or empty without one */
+    static String mmss(Duration time) {
+        if (time == null) {
             return "";
         }
-        long millis = Duration.between(kickoff, time).toMillis();
+        long millis = time.toMillis();
         String sign = millis < 0 ? "-" : "";
         long seconds = Math.abs(millis) / 1000;
         return String.format(Locale.ROOT, "%s%02d:%02d", sign, seconds / 60, seconds % 60);

@@ -111,6 +111,7 @@ public final class ImportCommand implements Command {
             lead = a.seconds("--lead");
         } catch (Args.UsageException e) {
             err.println("sideline import: " + e.getMessage());
+            err.println(usage());
             return EXIT_USAGE;
         }
         String sportId = a.get("--sport");
