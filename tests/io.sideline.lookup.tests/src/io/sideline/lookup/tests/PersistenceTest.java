@@ -227,6 +227,7 @@ class PersistenceTest {
         try (Connection c = database(); Statement s = c.createStatement()) { // back to what schema 1 made
             s.execute("ALTER TABLE matches ALTER COLUMN origins SET DATA TYPE VARCHAR(16000)");
             s.execute("ALTER TABLE matches ALTER COLUMN search_text SET DATA TYPE VARCHAR(16500)");
+            s.execute("DROP TABLE server_secrets");
             s.executeUpdate("UPDATE sideline_schema SET version = 1");
         }
 

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +94,17 @@ class SeedFlowTest {
 
         String forged = ticket.token().substring(0, ticket.token().length() - 2) + "AA";
         assertEquals(TokenCheck.UNKNOWN, await(client.checkToken(ana, first.id(), forged)).reason());
+
+        // a signed token rewritten to name another user or a later expiry, its signature kept, is worthless
+        String[] parts = ticket.token().split("\\.");
+        assertEquals(3, parts.length, "j1.PAYLOAD.MAC: " + ticket.token());
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(payload.contains("\nana\n"), payload);
+        for (String changed : List.of(payload.replace("\nana\n", "\nben\n"), payload.replaceFirst("\n(\\d+)\n", "\n9$1\n"))) {
+            String rewritten = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(changed.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+            assertEquals(TokenCheck.UNKNOWN, await(client.checkToken(ana, first.id(), rewritten)).reason(), changed);
+        }
 
         lookup.clock.advance(Duration.ofHours(4).plusSeconds(1));
         Session fresh = await(client.identify("ana", PASSWORD));

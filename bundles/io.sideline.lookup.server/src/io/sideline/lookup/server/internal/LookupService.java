@@ -36,6 +36,7 @@ public final class LookupService {
      */
     private final Semaphore hashing = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
     private final Tokens tokens = new Tokens();
+    private final JoinTokens joinTokens;
     private final Throttle throttle;
     private final Clock clock;
     private final Duration sessionTtl;
@@ -50,6 +51,7 @@ public final class LookupService {
         this.sessionTtl = sessionTtl;
         this.joinTokenTtl = joinTokenTtl;
         this.hostTimeout = hostTimeout;
+        this.joinTokens = new JoinTokens(store.secret("join-token-key", JoinTokens.newSecret()));
     }
 
     /** @return now, to the millisecond: the store keeps milliseconds, so answers never show more */
@@ -152,11 +154,9 @@ public final class LookupService {
     /** @return where the match's host is and a token for this user to join it with */
     public JoinTicket join(String user, String matchId) throws ApiException {
         Match m = get(matchId);
-        String token = tokens.newToken();
-        Instant now = now();
-        Instant expires = now.plus(joinTokenTtl);
-        store.createJoinToken(Tokens.hash(token), user, m.id(), now, expires);
-        return new JoinTicket(m.id(), m.hostUrl(), token, expires);
+        Instant expires = now().plus(joinTokenTtl);
+        // signed, not stored: a join writes nothing to the database
+        return new JoinTicket(m.id(), m.hostUrl(), joinTokens.issue(user, m.id(), expires), expires);
     }
 
     private Match owned(String user, String matchId) throws ApiException {
@@ -191,7 +191,8 @@ public final class LookupService {
     /** @return whether a join token lets its holder into this host's match */
     public TokenCheck checkToken(String user, String matchId, String joinToken) throws ApiException {
         owned(user, matchId);
-        Grant g = store.findJoinToken(Tokens.hash(joinToken)).orElse(null);
+        Grant g = joinToken.startsWith(JoinTokens.PREFIX) ? joinTokens.verify(joinToken).orElse(null)
+                : store.findJoinToken(Tokens.hash(joinToken)).orElse(null); // issued before tokens were signed
         if (g == null) {
             return TokenCheck.refused(TokenCheck.UNKNOWN);
         }

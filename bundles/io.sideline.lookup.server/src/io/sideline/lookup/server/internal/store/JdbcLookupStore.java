@@ -339,6 +339,28 @@ public final class JdbcLookupStore implements LookupStore {
     }
 
     @Override
+    public String secret(String name, String fresh) {
+        Optional<String> stored = queryOne("SELECT secret FROM server_secrets WHERE name = ?", s -> s.setString(1, name),
+                r -> r.getString(1));
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        try (Connection c = pool.borrow();
+                PreparedStatement s = c.prepareStatement("INSERT INTO server_secrets (name, secret) VALUES (?, ?)")) {
+            s.setString(1, name);
+            s.setString(2, fresh);
+            s.executeUpdate();
+            return fresh;
+        } catch (SQLException e) {
+            if (isUniqueViolation(e)) { // another server stored one first: use it
+                return queryOne("SELECT secret FROM server_secrets WHERE name = ?", s -> s.setString(1, name),
+                        r -> r.getString(1)).orElseThrow(() -> failed("read the token key", e));
+            }
+            throw failed("store the token key", e);
+        }
+    }
+
+    @Override
     public void close() {
         try (Connection c = pool.borrow(); Statement s = c.createStatement()) {
             if (c.getMetaData().getURL().startsWith("jdbc:h2:")) {

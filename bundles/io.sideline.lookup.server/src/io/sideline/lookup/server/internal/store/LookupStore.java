@@ -67,6 +67,13 @@ public interface LookupStore extends AutoCloseable {
     /** @return how many expired sessions and join tokens were deleted */
     int purgeExpired(Instant now);
 
+    /**
+     * @param name  the secret's name
+     * @param fresh a new value, stored if the database has none yet
+     * @return the secret every server on this database uses: the stored one, or {@code fresh} once stored
+     */
+    String secret(String name, String fresh);
+
     @Override
     void close();
 }

@@ -56,7 +56,12 @@ final class Migrations {
             // room for every draft the API accepts: 64 origins of 200 characters, where JSON writes a character
             // such as U+2028 as six, and lower-casing for search turns U+0130 into two
             List.of("ALTER TABLE matches ALTER COLUMN origins SET DATA TYPE VARCHAR(80000)",
-                    "ALTER TABLE matches ALTER COLUMN search_text SET DATA TYPE VARCHAR(32000)"));
+                    "ALTER TABLE matches ALTER COLUMN search_text SET DATA TYPE VARCHAR(32000)"),
+            // the key that signs join tokens, shared by every lookup server on the database
+            List.of("""
+                    CREATE TABLE server_secrets (
+                      name   VARCHAR(64)  NOT NULL PRIMARY KEY,
+                      secret VARCHAR(200) NOT NULL)"""));
 
     private Migrations() {
     }
