@@ -10,11 +10,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.sideline.host.HostConfig;
 import io.sideline.protocol.Accepted;
@@ -36,7 +39,8 @@ import io.sideline.voting.VotingEngine;
 /**
  * The host's one thread of decisions: it feeds reports to the vote, gives each accepted version the next
  * sequence number, writes the batch to the journal and forces it to disk, and only then publishes the
- * frames and wakes the peers. No lock is held across I/O to a peer: peers pull frames themselves.
+ * frames and wakes the peers. Reports queue while it works and are then voted on as one batch, with one
+ * {@code fsync}. No lock is held across I/O to a peer: peers pull frames themselves.
  */
 public final class HostCore implements AutoCloseable {
 
@@ -46,6 +50,11 @@ public final class HostCore implements AutoCloseable {
     private final FrameLog frames = new FrameLog();
     private final Journal journal;
     private final Set<PeerConnection> peers = ConcurrentHashMap.newKeySet();
+    /** reports and corrections waiting for the core thread */
+    private final Queue<Work> inbox = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    /** the most reports voted on before their accepted events are journaled and sent */
+    private static final int MAX_BATCH = 1024;
     private final ScheduledExecutorService thread;
     private volatile String failure;
 
@@ -156,32 +165,68 @@ public final class HostCore implements AutoCloseable {
     }
 
     void report(PeerConnection from, String identity, EventReport r, Instant receivedAt) {
-        thread.execute(() -> {
+        enqueue(() -> {
             if (refuseIfFailed(from)) {
-                return;
+                return List.of();
             }
             TimelineEvent e = r.event();
-            publish(engine.submit(new Report(identity, e.title(), e.origin(), e.time(), receivedAt, e.player(),
-                    e.qualifiers())));
+            return engine.submit(new Report(identity, e.title(), e.origin(), e.time(), receivedAt, e.player(),
+                    e.qualifiers()));
         });
     }
 
     void correct(PeerConnection from, String identity, Correction c, Instant receivedAt) {
-        thread.execute(() -> {
+        enqueue(() -> {
             if (refuseIfFailed(from)) {
-                return;
+                return List.of();
             }
             if (engine.event(c.target()).isEmpty()) {
                 from.sendError(new ProtocolException(ProtocolError.UNKNOWN_EVENT, "target", "there is no accepted event \""
                         + c.target() + "\" in this match").toErrorMessage(c.ref()));
-                return;
+                return List.of();
             }
             CorrectionReport report = c.action() == Correction.Action.RETRACT
                     ? CorrectionReport.retraction(identity, c.target(), c.reason(), receivedAt)
                     : CorrectionReport.amendment(identity, c.target(), c.amended().title(), c.amended().origin(),
                             c.amended().time(), c.reason(), receivedAt);
-            publish(engine.correct(report));
+            return engine.correct(report);
         });
+    }
+
+    /** A report or correction waiting for the core thread: it returns what the vote decided. */
+    private interface Work {
+        List<Decision> run();
+    }
+
+    /**
+     * Queues work for the core thread. Reports that arrive while the core thread is busy are voted on together
+     * and their accepted events journaled with one {@code fsync} (group commit): under load the batches grow, so
+     * the disk's flush rate does not cap the reports a host can take.
+     */
+    private void enqueue(Work work) {
+        inbox.add(work);
+        if (drainScheduled.compareAndSet(false, true)) {
+            thread.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        List<Decision> decisions = new ArrayList<>();
+        Work w;
+        int n = 0;
+        while (n < MAX_BATCH && (w = inbox.poll()) != null) {
+            try {
+                decisions.addAll(w.run());
+            } catch (RuntimeException e) {
+                config.log().accept("error: the vote failed on a report: " + e);
+            }
+            n++;
+        }
+        publish(decisions);
+        if (!inbox.isEmpty() && drainScheduled.compareAndSet(false, true)) {
+            thread.execute(this::drain);
+        }
     }
 
     private boolean refuseIfFailed(PeerConnection from) {
