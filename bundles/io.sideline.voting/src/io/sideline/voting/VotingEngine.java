@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Turns reports into accepted events by vote; {@code docs/voting.md} describes the algorithm.
@@ -41,6 +42,8 @@ public final class VotingEngine {
     private final Map<String, Instant> lastActive = new HashMap<>();
     private final List<Candidate> pending = new ArrayList<>();
     private final Map<String, Standing> accepted = new LinkedHashMap<>();
+    private final TimeIndex index = new TimeIndex();
+    private long acceptedCount;
     private final List<CorrectionCandidate> corrections = new ArrayList<>();
     private final Deque<Decision.Reject> rejected = new ArrayDeque<>();
     private long nextId = 1;
@@ -86,10 +89,56 @@ public final class VotingEngine {
         AcceptedEvent latest;
         final Map<String, Instant> supporters = new LinkedHashMap<>();
         int votesAtLastVersion;
+        /** the order of acceptance: ties between equally near events go to the older */
+        final long order;
 
-        Standing(AcceptedEvent latest) {
+        Standing(AcceptedEvent latest, long order) {
             this.latest = latest;
             this.votesAtLastVersion = latest.votes();
+            this.order = order;
+        }
+    }
+
+    /**
+     * The standing accepted events by title and event time, so that finding the ones near a report costs a
+     * lookup in a sorted map, not a pass over the whole match (which made a long match slow to vote on).
+     */
+    private static final class TimeIndex {
+        private final Map<String, TreeMap<Long, List<Standing>>> byTitle = new HashMap<>();
+
+        void add(Standing s) {
+            AcceptedEvent e = s.latest;
+            byTitle.computeIfAbsent(e.title(), t -> new TreeMap<>())
+                    .computeIfAbsent(e.eventTime().toEpochMilli(), t -> new ArrayList<>(1)).add(s);
+        }
+
+        /** removes the standing as its latest version places it; call before changing that version */
+        void remove(Standing s) {
+            AcceptedEvent e = s.latest;
+            TreeMap<Long, List<Standing>> times = byTitle.get(e.title());
+            if (times == null) {
+                return;
+            }
+            long t = e.eventTime().toEpochMilli();
+            List<Standing> at = times.get(t);
+            if (at != null && at.remove(s) && at.isEmpty()) {
+                times.remove(t);
+            }
+        }
+
+        /** @return the standings of this title whose event time is within the window of that time */
+        List<Standing> near(String title, Instant time, Duration window) {
+            TreeMap<Long, List<Standing>> times = byTitle.get(title);
+            if (times == null) {
+                return List.of();
+            }
+            long t = time.toEpochMilli();
+            long w = window.toMillis();
+            List<Standing> out = new ArrayList<>();
+            for (List<Standing> at : times.subMap(t - w, true, t + w, true).values()) {
+                out.addAll(at);
+            }
+            return out;
         }
     }
 
@@ -186,12 +235,12 @@ public final class VotingEngine {
     private Standing nearestStanding(Report r, Duration window) {
         Standing best = null;
         long bestDistance = Long.MAX_VALUE;
-        for (Standing s : accepted.values()) {
+        for (Standing s : index.near(r.title(), r.eventTime(), window)) {
             AcceptedEvent e = s.latest;
-            if (e.standing() && e.title().equals(r.title()) && e.origin().equals(r.origin())
-                    && !s.supporters.containsKey(r.reporter())) {
+            if (e.standing() && e.origin().equals(r.origin()) && !s.supporters.containsKey(r.reporter())) {
                 long distance = Math.abs(Duration.between(e.eventTime(), r.eventTime()).toMillis());
-                if (distance <= window.toMillis() && distance < bestDistance) {
+                if (distance <= window.toMillis()
+                        && (distance < bestDistance || distance == bestDistance && s.order < best.order)) {
                     bestDistance = distance;
                     best = s;
                 }
@@ -229,15 +278,20 @@ public final class VotingEngine {
             // both teams can do this at once (substitutions at half-time): nothing to settle
             return List.of(new Decision.Accept(accept(c), Decision.Kind.NEW));
         }
-        for (Standing s : accepted.values()) {
+        Standing conflict = null;
+        for (Standing s : index.near(c.title, c.median(), window)) {
             AcceptedEvent e = s.latest;
-            if (e.standing() && e.title().equals(c.title) && !e.origin().equals(c.origin)
-                    && within(e.eventTime(), c.median(), window)) {
-                // the moment is decided; only a voted correction changes it
-                pending.remove(c);
-                return List.of(reject(c, "conflict: " + e.title() + " by " + e.origin() + " (" + e.id()
-                        + ") was accepted for the same moment"));
+            if (e.standing() && !e.origin().equals(c.origin) && within(e.eventTime(), c.median(), window)
+                    && (conflict == null || s.order < conflict.order)) {
+                conflict = s;
             }
+        }
+        if (conflict != null) {
+            // the moment is decided; only a voted correction changes it
+            AcceptedEvent e = conflict.latest;
+            pending.remove(c);
+            return List.of(reject(c, "conflict: " + e.title() + " by " + e.origin() + " (" + e.id()
+                    + ") was accepted for the same moment"));
         }
         List<Candidate> rivals = new ArrayList<>();
         for (Candidate p : pending) {
@@ -274,9 +328,10 @@ public final class VotingEngine {
         double confidence = Math.min(1, weightOf(c.times.keySet()) / activeWeight());
         AcceptedEvent e = new AcceptedEvent("e" + nextId++, 1, AcceptedEvent.Status.ACCEPTED, c.title, c.origin,
                 c.median(), player, c.qualifiers, c.times.size(), confidence, clock.instant(), null);
-        Standing s = new Standing(e);
+        Standing s = new Standing(e, acceptedCount++);
         s.supporters.putAll(c.times);
         accepted.put(e.id(), s);
+        index.add(s);
         c.times.keySet().forEach(reporter -> adjust(reporter, rules.gain()));
         return e;
     }
@@ -357,7 +412,11 @@ public final class VotingEngine {
             s.supporters.putAll(cc.times); // who voted the amendment reported the event as it now is
         }
         cc.times.keySet().forEach(reporter -> adjust(reporter, rules.gain()));
+        index.remove(s);
         s.latest = next;
+        if (next.standing()) {
+            index.add(s);
+        }
         s.votesAtLastVersion = next.votes();
         return List.of(new Decision.Accept(next, kind));
     }
@@ -405,7 +464,11 @@ public final class VotingEngine {
      */
     public void restore(List<AcceptedEvent> latestVersions) {
         for (AcceptedEvent e : latestVersions) {
-            accepted.put(e.id(), new Standing(e));
+            Standing s = new Standing(e, acceptedCount++);
+            accepted.put(e.id(), s);
+            if (e.standing()) {
+                index.add(s);
+            }
             if (e.id().startsWith("e")) {
                 try {
                     nextId = Math.max(nextId, Long.parseLong(e.id().substring(1)) + 1);

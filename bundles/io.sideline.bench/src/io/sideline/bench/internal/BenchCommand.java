@@ -177,7 +177,6 @@ public final class BenchCommand implements Command {
             List<BenchPeer> reporterPeers = load.connect(host, REPORTERS,
                     () -> join(lookup, reporters.get(next[0]++), match));
             List<String> templates = reporterPeers.stream().map(p -> Frames.reportTemplate(p.token)).toList();
-            long base = server.heap();
 
             err.println("bench: ingest: reports from " + REPORTERS + " reporters (each event: two reports, the quorum)");
             AtomicLong turn = new AtomicLong();
@@ -192,6 +191,7 @@ public final class BenchCommand implements Command {
             for (int n : peerCounts) {
                 err.println("bench: connecting " + String.format(Locale.ROOT, "%,d", n) + " peers");
                 List<String> tokens = tokens(lookup, listener, match, n);
+                long base = server.heap();
                 int[] k = { 0 };
                 long t0 = System.nanoTime();
                 List<BenchPeer> listeners = load.connect(host, n, () -> tokens.get(k[0]++));
@@ -292,7 +292,6 @@ public final class BenchCommand implements Command {
         try (ServerProcess server = ServerProcess.start(launcher, "jetty", work, vm)) {
             URI ws = URI.create(server.get("ws"));
             List<BenchPeer> senders = load.connect(ws, REPORTERS, null);
-            long base = server.heap();
             String template = Frames.acceptedTemplate();
             AtomicLong turn = new AtomicLong();
             // the same reports as Sideline's ingest: two frames per event, each broadcast to every client
@@ -308,6 +307,7 @@ public final class BenchCommand implements Command {
             r.jettyIngest = load.ramp(1_000, 2, 8, step, twoFrames, err, "ingest (jetty)");
             for (int n : peerCounts) {
                 err.println("bench: connecting " + String.format(Locale.ROOT, "%,d", n) + " clients (bare Jetty)");
+                long base = server.heap();
                 long t0 = System.nanoTime();
                 List<BenchPeer> listeners = load.connect(ws, n, null);
                 double connectSeconds = (System.nanoTime() - t0) / 1e9;

@@ -43,8 +43,12 @@ final class Frames {
                 new TimelineEvent("Foul", "Home", t, null, null, null, Map.of()), 2, 1.0, null));
     }
 
+    /**
+     * @return a hello of a peer that holds the timeline already (its lastSeq is beyond the newest, which the host
+     *         reads as the newest): the bench measures live events, not newcomers catching up on earlier steps
+     */
     static String hello(String token) {
-        return ProtocolCodec.standard().encode(new Hello(token, null, "sideline-bench"));
+        return ProtocolCodec.standard().encode(new Hello(token, Long.MAX_VALUE / 4, "sideline-bench"));
     }
 
     static String fill(String template, long eventTime) {

@@ -28,8 +28,9 @@ import io.sideline.protocol.TimelineEvent;
  * <p>
  * Sending: the peer is a cursor into the host's {@link FrameLog}. At most {@code sendWindow} frames are
  * handed to Jetty at once; each written frame pulls the next. A peer that falls more than {@code maxLag}
- * frames behind is told to resync and closed: a slow peer never holds back the others, and its outgoing
- * queue never grows past the window. Public because Jetty calls it.
+ * frames behind the events accepted since it joined is told to resync and closed: a slow peer never holds
+ * back the others, and its outgoing queue never grows past the window. Catching up on the timeline that
+ * existed when it joined is not falling behind. Public because Jetty calls it.
  */
 public final class PeerConnection implements Session.Listener.AutoDemanding {
 
@@ -52,6 +53,8 @@ public final class PeerConnection implements Session.Listener.AutoDemanding {
     private boolean started;
     private boolean pumping;
     private long nextSeq;
+    /** the newest seq when this peer joined: frames up to it are catch-up, which is never lag */
+    private long joinedAt;
     private int inFlight;
 
     PeerConnection(HostCore core) {
@@ -224,6 +227,7 @@ public final class PeerConnection implements Session.Listener.AutoDemanding {
         s.sendText(setupFrame, Callback.from(this::sent, this::failed));
         synchronized (sendLock) {
             nextSeq = fromSeq;
+            joinedAt = core.frames().size();
             started = true;
         }
     }
@@ -244,7 +248,8 @@ public final class PeerConnection implements Session.Listener.AutoDemanding {
                     pumping = false;
                     return;
                 }
-                if (newest - (nextSeq - 1) > config.maxLag()) {
+                // behind on what was accepted since it joined: a peer catching up on a long match is not slow
+                if (newest - Math.max(nextSeq - 1, joinedAt) > config.maxLag()) {
                     pumping = false;
                     started = false;
                     long held = nextSeq - 1;

@@ -110,4 +110,25 @@ class SlowPeerTest {
             assertEquals(TRY_AGAIN_LATER, closeStatus, "then the host closes the connection");
         }
     }
+
+    @Test
+    void aPeerJoiningAMatchLongerThanTheLagCatchesUpOnAllOfItAndIsNotDropped() throws Exception {
+        f = HostFixture.start(lookup, journal, b -> b.reportLimit(1_000_000, 1_000_000).flowControl(8, MAX_LAG));
+        Peer ana = f.join("ana");
+        String token = f.token("ana");
+        for (int i = 1; i <= EVENTS; i++) {
+            ana.send(HostFixture.report(token, i % 2 == 0 ? "Foul" : "Free kick", i % 3 == 0 ? "Turkey" : "Italy", at(i)));
+            if (i % 50 == 0) { // ana reads too, and stays within the lag
+                int sent = i;
+                Await.until("ana keeps up", () -> ana.highestSeq() >= sent - 100);
+            }
+        }
+        Await.until("ana holds every event", () -> ana.highestSeq() >= EVENTS, () -> "ana: " + ana.highestSeq());
+        assertEquals(EVENTS, f.settle(ana), "the timeline is ten times the lag long");
+
+        Peer ben = f.join("ben"); // a newcomer: it holds nothing yet
+        Await.until("ben catches up on the whole match", () -> ben.highestSeq() >= EVENTS, () -> "ben: " + ben.highestSeq());
+        assertEquals(oneTo(EVENTS), ben.seqs(), "every event, in order, once, and no resync");
+        assertEquals(2, f.host.peerCount(), "both still connected");
+    }
 }

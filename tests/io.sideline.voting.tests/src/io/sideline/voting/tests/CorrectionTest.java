@@ -203,4 +203,28 @@ class CorrectionTest {
         assertEquals(List.of(List.of("dario", "elena")),
                 m.engine.rejected().stream().map(Decision.Reject::reporters).toList());
     }
+
+    @Test
+    void anEventWhoseTimeWasAmendedIsFoundAtItsNewTimeNotItsOld() {
+        italyScores();
+        FIVE.forEach(fan -> m.amend(fan, goal.id(), "Goal", "Italy", 600, "the clock was wrong"));
+        assertEquals(Match.t(600), m.engine.event(goal.id()).orElseThrow().eventTime());
+
+        m.at(620).report("lateFan", "Goal", "Italy", 601);
+        assertEquals(List.of(), m.engine.pending(), "a late report at the new time confirms the event");
+        assertEquals(6, m.standing("Goal").get(0).votes());
+
+        m.report("otherFan", "Goal", "Italy", 300);
+        assertEquals(1, m.engine.pending().size(), "a report at the old time is a new candidate, not a confirmation");
+        assertEquals(1, m.standing("Goal").size());
+    }
+
+    @Test
+    void aRetractedEventDrawsNoLateReportsAndBlocksNoOtherTeam() {
+        italyScores();
+        FIVE.forEach(fan -> m.retract(fan, goal.id(), "disallowed"));
+        m.at(400).reportAll(TEN, "Goal", "Turkey", 301);
+        assertEquals(List.of("Turkey"), m.standing("Goal").stream().map(AcceptedEvent::origin).toList(),
+                "the tombstone does not conflict with a goal by the other team at the same moment");
+    }
 }
