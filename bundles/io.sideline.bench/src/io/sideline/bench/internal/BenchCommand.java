@@ -237,6 +237,10 @@ public final class BenchCommand implements Command {
     private static List<double[]> joins(LookupClient lookup, Session s, String match, Duration step, PrintStream err)
             throws Exception {
         List<double[]> steps = new ArrayList<>();
+        // a warm-up, not recorded: the JIT compiles the paths before they are measured
+        for (int i = 0; i < 2_000; i++) {
+            lookup.join(s, match).get(30, TimeUnit.SECONDS);
+        }
         for (double rate = 1_000; rate <= 64_000; rate *= 2) {
             long count = Math.round(rate * step.toNanos() / 1e9);
             long interval = Math.round(1e9 / rate);

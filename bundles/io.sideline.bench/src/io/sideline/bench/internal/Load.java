@@ -163,6 +163,9 @@ final class Load implements AutoCloseable {
     List<Step> ramp(double firstRate, double factor, int maxSteps, Duration length, LongConsumer send, PrintStream progress,
             String label) throws InterruptedException {
         List<Step> steps = new ArrayList<>();
+        // a warm-up at the first rate, not recorded: the JIT compiles the paths before they are measured
+        run(firstRate, Duration.ofSeconds(2), send, new PrintStream(java.io.OutputStream.nullOutputStream()), label);
+        Thread.sleep(500);
         double rate = firstRate;
         for (int i = 0; i < maxSteps; i++) {
             Step s = run(rate, length, send, progress, label);

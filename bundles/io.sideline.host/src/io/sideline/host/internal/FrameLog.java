@@ -1,25 +1,29 @@
 package io.sideline.host.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
 /**
- * The timeline as the frames peers receive: the encoded {@code accepted} messages, seq 1 at index 0.
- * One writer (the host's core thread) appends; any thread reads. Each frame is encoded once and the same
- * string is sent to every peer; a peer is only a cursor into this log.
+ * The timeline as the frames peers receive: the encoded {@code accepted} messages as UTF-8, seq 1 at index 0.
+ * One writer (the host's core thread) appends; any thread reads. Each frame is encoded once, and every peer is
+ * sent a view of the same bytes: no per-peer encoding or copy. A peer is only a cursor into this log.
  */
 public final class FrameLog {
 
-    private volatile String[] frames = new String[1024];
+    private volatile byte[][] frames = new byte[1024][];
     private volatile int size;
 
     /** appends the next frame; the core thread only */
     public void append(String frame) {
-        String[] a = frames;
+        byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+        byte[][] a = frames;
         if (size == a.length) {
-            String[] grown = new String[a.length * 2];
+            byte[][] grown = new byte[a.length * 2][];
             System.arraycopy(a, 0, grown, 0, size);
             frames = grown; // published before the size that covers the new element
             a = grown;
         }
-        a[size] = frame;
+        a[size] = bytes;
         size = size + 1;
     }
 
@@ -28,8 +32,17 @@ public final class FrameLog {
         return size;
     }
 
-    /** @return the frame of a seq, 1 to {@link #size()} */
+    /** @return the frame of a seq, 1 to {@link #size()}, as text */
     public String get(long seq) {
+        return new String(bytes(seq), StandardCharsets.UTF_8);
+    }
+
+    /** @return a view of the frame's UTF-8 bytes, of its own position and limit, for one send */
+    public ByteBuffer buffer(long seq) {
+        return ByteBuffer.wrap(bytes(seq)).asReadOnlyBuffer();
+    }
+
+    private byte[] bytes(long seq) {
         int n = size;
         if (seq < 1 || seq > n) {
             throw new IndexOutOfBoundsException("seq " + seq + " of " + n);

@@ -1,5 +1,7 @@
 package io.sideline.host.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +10,9 @@ import java.util.concurrent.CompletionException;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
+import org.eclipse.jetty.websocket.common.WebSocketSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.OpCode;
 
 import io.sideline.host.HostConfig;
 import io.sideline.protocol.Correction;
@@ -232,7 +237,10 @@ public final class PeerConnection implements Session.Listener.AutoDemanding {
         }
     }
 
-    /** Hands Jetty the frames this peer lacks, up to the window. Any thread; never blocks. */
+    /**
+     * Hands Jetty the frames this peer lacks, up to the window. Any thread; never blocks. The frames of one pass
+     * are batched, so that Jetty writes them to the socket together, and the last one flushes the batch.
+     */
     void pump() {
         synchronized (sendLock) {
             if (pumping || !started) {
@@ -241,7 +249,8 @@ public final class PeerConnection implements Session.Listener.AutoDemanding {
             pumping = true;
         }
         while (true) {
-            String frame;
+            ByteBuffer frame;
+            boolean more;
             synchronized (sendLock) {
                 int newest = core.frames().size();
                 if (state == State.CLOSED) {
@@ -261,11 +270,23 @@ public final class PeerConnection implements Session.Listener.AutoDemanding {
                     pumping = false;
                     return;
                 }
-                frame = core.frames().get(nextSeq);
+                frame = core.frames().buffer(nextSeq);
                 nextSeq++;
                 inFlight++;
+                more = nextSeq <= newest && inFlight < config.sendWindow();
             }
-            session.sendText(frame, Callback.from(this::sent, this::failed));
+            sendShared(frame, more);
+        }
+    }
+
+    /** Sends a frame of the shared log: Jetty's core session takes the bytes as they are, with no copy. */
+    private void sendShared(ByteBuffer utf8, boolean batch) {
+        Session s = session;
+        if (s instanceof WebSocketSession ws) {
+            ws.getCoreSession().sendFrame(new Frame(OpCode.TEXT, utf8),
+                    org.eclipse.jetty.util.Callback.from(this::sent, this::failed), batch);
+        } else {
+            s.sendText(StandardCharsets.UTF_8.decode(utf8).toString(), Callback.from(this::sent, this::failed));
         }
     }
 
