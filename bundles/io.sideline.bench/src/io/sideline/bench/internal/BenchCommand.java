@@ -52,7 +52,7 @@ public final class BenchCommand implements Command {
                 Starts a lookup server and a host (then a bare Jetty 12 WebSocket broadcast server) in a JVM of
                 their own on loopback, and drives them with real WebSocket clients on an open-loop schedule:
                   joins     join requests per second to the lookup server, and their p99
-                  connect   N peers, and the server's heap per connected peer
+                  connect   N peers to a fresh host, and the server's heap per connected peer
                   ingest    reports per second from 10 reporters, raised until the host stops keeping up
                   fan-out   accepted events to N peers, raised until deliveries stop rising; latency from the
                             report that completes the quorum to the last peer receiving the event
@@ -62,7 +62,7 @@ public final class BenchCommand implements Command {
                   --peers LIST    peer counts for the connect and fan-out phases (default 1000,10000)
                   --seconds S     length of each step (default 5)
                   --server-vm O   the server JVM's options (default -Xmx1g)
-                  --profile       record the servers with Java Flight Recorder (bench-*.jfr in the work folder)
+                  --profile       record each server with Java Flight Recorder (bench-*.jfr in the work folder)
                   --only MODE     run only sideline or only jetty
 
                 The file descriptor limit (ulimit -n) must exceed the largest peer count plus a few hundred.
@@ -137,7 +137,7 @@ public final class BenchCommand implements Command {
     }
 
     private static String jfr(Path work, String mode) {
-        return "-XX:StartFlightRecording=filename=" + work.resolve("bench-" + mode + ".jfr") + ",settings=profile";
+        return "-XX:StartFlightRecording=filename=" + work.resolve("bench-{name}.jfr") + ",settings=profile";
     }
 
     static String machine() {
@@ -154,57 +154,79 @@ public final class BenchCommand implements Command {
 
     // ----------------------------------------------------------------------------------- Sideline
 
+    /** A lookup server and a host in a fresh JVM, with the bench's users and its reporters connected. */
+    private static final class SidelineRig implements AutoCloseable {
+        final ServerProcess server;
+        final LookupClient lookup;
+        final URI host;
+        final String match;
+        final Session listener;
+        final List<BenchPeer> reporters;
+        final java.util.function.LongConsumer twoReports;
+
+        SidelineRig(Load load, Path launcher, Path work, String vm) throws Exception {
+            server = ServerProcess.start(launcher, "sideline", work, vm);
+            lookup = LookupClient.create(URI.create(server.get("lookup")), Duration.ofSeconds(30));
+            host = URI.create(server.get("host"));
+            match = server.get("match");
+            lookup.register("bench-peer", BenchServerCommand.PASSWORD).get();
+            listener = lookup.identify("bench-peer", BenchServerCommand.PASSWORD).get();
+            List<Session> sessions = new ArrayList<>();
+            for (int i = 0; i < REPORTERS; i++) {
+                lookup.register("bench-reporter-" + i, BenchServerCommand.PASSWORD).get();
+                sessions.add(lookup.identify("bench-reporter-" + i, BenchServerCommand.PASSWORD).get());
+            }
+            int[] next = { 0 };
+            reporters = load.connect(host, REPORTERS, () -> join(lookup, sessions.get(next[0]++), match));
+            List<String> templates = reporters.stream().map(p -> Frames.reportTemplate(p.token)).toList();
+            AtomicLong turn = new AtomicLong();
+            twoReports = key -> {
+                int i = (int) (turn.getAndIncrement() % REPORTERS);
+                int j = (i + 1) % REPORTERS;
+                reporters.get(i).send(Frames.fill(templates.get(i), key));
+                reporters.get(j).send(Frames.fill(templates.get(j), key));
+            };
+        }
+
+        @Override
+        public void close() throws Exception {
+            reporters.forEach(BenchPeer::close);
+            lookup.close();
+            server.close();
+        }
+    }
+
     private void sideline(Load load, Path launcher, Path work, String vm, List<Integer> peerCounts, Duration step,
             PrintStream err, Results r) throws Exception {
         lastDeliveries = load.deliveries;
         err.println("bench: starting a lookup server and a host");
-        try (ServerProcess server = ServerProcess.start(launcher, "sideline", work, vm);
-                LookupClient lookup = LookupClient.create(URI.create(server.get("lookup")), Duration.ofSeconds(30))) {
-            URI host = URI.create(server.get("host"));
-            String match = server.get("match");
-            lookup.register("bench-peer", BenchServerCommand.PASSWORD).get();
-            Session listener = lookup.identify("bench-peer", BenchServerCommand.PASSWORD).get();
-
+        try (SidelineRig rig = new SidelineRig(load, launcher, work, vm)) {
             err.println("bench: joins (lookup server)");
-            r.joins = joins(lookup, listener, match, step, err);
-
-            List<Session> reporters = new ArrayList<>();
-            for (int i = 0; i < REPORTERS; i++) {
-                lookup.register("bench-reporter-" + i, BenchServerCommand.PASSWORD).get();
-                reporters.add(lookup.identify("bench-reporter-" + i, BenchServerCommand.PASSWORD).get());
-            }
-            int[] next = { 0 };
-            List<BenchPeer> reporterPeers = load.connect(host, REPORTERS,
-                    () -> join(lookup, reporters.get(next[0]++), match));
-            List<String> templates = reporterPeers.stream().map(p -> Frames.reportTemplate(p.token)).toList();
-
+            r.joins = joins(rig.lookup, rig.listener, rig.match, step, err);
             err.println("bench: ingest: reports from " + REPORTERS + " reporters (each event: two reports, the quorum)");
-            AtomicLong turn = new AtomicLong();
-            java.util.function.LongConsumer twoReports = key -> {
-                int i = (int) (turn.getAndIncrement() % REPORTERS);
-                int j = (i + 1) % REPORTERS;
-                reporterPeers.get(i).send(Frames.fill(templates.get(i), key));
-                reporterPeers.get(j).send(Frames.fill(templates.get(j), key));
-            };
-            r.sidelineIngest = load.ramp(1_000, 2, 8, step, twoReports, err, "ingest");
-
-            for (int n : peerCounts) {
-                err.println("bench: connecting " + String.format(Locale.ROOT, "%,d", n) + " peers");
-                List<String> tokens = tokens(lookup, listener, match, n);
-                long base = server.heap();
+            r.sidelineIngest = load.ramp(1_000, 2, 8, step, rig.twoReports, err, "ingest");
+            load.disconnect(rig.reporters);
+        }
+        for (int n : peerCounts) {
+            // a fresh host for each size, its timeline as short as a real match's, not the ingest's hundreds of thousands
+            err.println("bench: a fresh lookup server and host; connecting " + String.format(Locale.ROOT, "%,d", n)
+                    + " peers");
+            try (SidelineRig rig = new SidelineRig(load, launcher, work, vm)) {
+                List<String> tokens = tokens(rig.lookup, rig.listener, rig.match, n);
+                long base = rig.server.heap();
                 int[] k = { 0 };
                 long t0 = System.nanoTime();
-                List<BenchPeer> listeners = load.connect(host, n, () -> tokens.get(k[0]++));
+                List<BenchPeer> listeners = load.connect(rig.host, n, () -> tokens.get(k[0]++));
                 double connectSeconds = (System.nanoTime() - t0) / 1e9;
-                long heap = server.heap();
+                long heap = rig.server.heap();
                 r.sidelineHeap.add(new double[] { n, (heap - base) / (double) n, heap, connectSeconds });
                 err.printf(Locale.ROOT, "  %,d peers connected in %.1f s; server heap %.0f MiB, %.1f KiB per peer%n", n,
                         connectSeconds, heap / KIB / KIB, (heap - base) / (double) n / KIB);
-                r.sidelineFanout.add(load.ramp(Math.max(1, 50_000.0 / n), 2, 8, step, twoReports, err,
+                r.sidelineFanout.add(load.ramp(Math.max(1, 50_000.0 / n), 2, 8, step, rig.twoReports, err,
                         "fan-out " + n));
                 load.disconnect(listeners);
+                load.disconnect(rig.reporters);
             }
-            load.disconnect(reporterPeers);
         }
     }
 

@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 /** The server side of a bench run: {@code ./sideline bench-server} in a JVM of its own. */
 final class ServerProcess implements AutoCloseable {
 
+    /** how many servers this bench started: each gets a data folder (and a recording) of its own */
+    private static final java.util.concurrent.atomic.AtomicInteger STARTED = new java.util.concurrent.atomic.AtomicInteger();
+
     private final Process process;
     private final BufferedReader out;
     private final PrintWriter in;
@@ -34,15 +37,16 @@ final class ServerProcess implements AutoCloseable {
     /**
      * @param launcher the installation's {@code sideline} script
      * @param mode     {@code sideline} or {@code jetty}
-     * @param vmArgs   the server JVM's options, for example {@code -Xmx1g}
+     * @param vmArgs   the server JVM's options, for example {@code -Xmx1g}; {@code {name}} becomes this server's name
      */
     static ServerProcess start(Path launcher, String mode, Path dir, String vmArgs) throws IOException {
         Files.createDirectories(dir);
-        Path err = dir.resolve(mode + "-server.err");
+        String name = mode + "-" + STARTED.incrementAndGet();
+        Path err = dir.resolve(name + "-server.err");
         List<String> command = new ArrayList<>(List.of(launcher.toString(), "bench-server", "--mode", mode, "--data",
-                dir.resolve(mode).toString()));
+                dir.resolve(name).toString()));
         ProcessBuilder b = new ProcessBuilder(command).redirectError(err.toFile());
-        b.environment().put("SIDELINE_VMARGS", vmArgs);
+        b.environment().put("SIDELINE_VMARGS", vmArgs.replace("{name}", name));
         Process p = b.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         PrintWriter in = new PrintWriter(new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8), true);
