@@ -134,7 +134,7 @@ public final class ExportCommand implements Command {
                     + target);
         } else {
             Interop.exportCsv(match, sport, target);
-            out.println("exported " + TimelineCsv.rows(match.messages(), null).size() + " rows to " + target);
+            out.println("exported " + TimelineCsv.rows(match.messages(), (java.time.Instant) null).size() + " rows to " + target);
         }
         return EXIT_OK;
     }
