@@ -51,7 +51,8 @@ public final class BenchCommand implements Command {
 
                 Starts a lookup server and a host (then a bare Jetty 12 WebSocket broadcast server) in a JVM of
                 their own on loopback, and drives them with real WebSocket clients on an open-loop schedule:
-                  joins     join requests per second to the lookup server, and their p99
+                  joins     join requests per second to the lookup server, and their p99 (from a pool
+                            of kept-alive connections, as many clients would send them)
                   connect   N peers to a fresh host, and the server's heap per connected peer
                   ingest    reports per second from 10 reporters, raised until the host stops keeping up
                   fan-out   accepted events to N peers, raised until deliveries stop rising; latency from the
@@ -258,12 +259,18 @@ public final class BenchCommand implements Command {
     /** Join requests on an open-loop schedule, the rate doubling until the server stops keeping up. */
     private static List<double[]> joins(LookupClient lookup, Session s, String match, Duration step, PrintStream err)
             throws Exception {
+        try (Joiner joiner = new Joiner(lookup.base(), match, s.token())) {
+            return joins(joiner, step, err);
+        }
+    }
+
+    private static List<double[]> joins(Joiner joiner, Duration step, PrintStream err) throws Exception {
         List<double[]> steps = new ArrayList<>();
         // a warm-up, not recorded: the JIT compiles the paths before they are measured
         for (int i = 0; i < 2_000; i++) {
-            lookup.join(s, match).get(30, TimeUnit.SECONDS);
+            joiner.join().get(30, TimeUnit.SECONDS);
         }
-        for (double rate = 1_000; rate <= 64_000; rate *= 2) {
+        for (double rate = 1_000; rate <= 64_000; rate *= 1.5) {
             long count = Math.round(rate * step.toNanos() / 1e9);
             long interval = Math.round(1e9 / rate);
             Recorder latency = new Recorder(3);
@@ -278,7 +285,7 @@ public final class BenchCommand implements Command {
                 while ((wait = due - System.nanoTime()) > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                all.add(lookup.join(s, match).whenComplete((t, e) -> {
+                all.add(joiner.join().whenComplete((t, e) -> {
                     long now = System.nanoTime();
                     last.accumulateAndGet(now, Math::max);
                     if (e == null) {
