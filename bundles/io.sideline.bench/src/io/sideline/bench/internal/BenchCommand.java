@@ -58,7 +58,7 @@ public final class BenchCommand implements Command {
                   fan-out   accepted events to N peers, raised until deliveries stop rising; latency from the
                             report that completes the quorum to the last peer receiving the event
                 Prints every step, then one table with Sideline's figures as a ratio to bare Jetty's.
-                Takes about 5 minutes; --quick (1,000 peers, 2-second steps) about 2.
+                Takes about 10 minutes on 2 cores; --quick (1,000 peers, 2-second steps) a few.
 
                   --peers LIST    peer counts for the connect and fan-out phases (default 1000,10000)
                   --seconds S     length of each step (default 5)
