@@ -1,5 +1,8 @@
 package io.sideline.interop.internal;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -53,6 +56,25 @@ final class Args {
                 positional.add(a);
             }
         }
+    }
+
+    /**
+     * @param in     the file the command reads
+     * @param inWhat what it is, for the message: "file", "match file"
+     * @param target the file it writes ({@code --out})
+     * @return why the command cannot go ahead with these files, or {@code null} if it can
+     */
+    String filesProblem(Path in, String inWhat, Path target) throws IOException {
+        if (!Files.isRegularFile(in)) {
+            return "there is no " + inWhat + " " + in;
+        }
+        if (Files.exists(target) && !flag("--force")) {
+            return target + " exists; add --force to replace it";
+        }
+        if (Files.exists(target) && Files.isSameFile(in, target)) {
+            return "--out names " + in + " itself; choose another file";
+        }
+        return null;
     }
 
     boolean flag(String name) {

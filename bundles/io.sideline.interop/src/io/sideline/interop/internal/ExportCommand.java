@@ -2,7 +2,6 @@ package io.sideline.interop.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,16 +104,9 @@ public final class ExportCommand implements Command {
         }
         Path in = Path.of(a.positional.get(0));
         Path target = Path.of(a.get("--out"));
-        if (!Files.isRegularFile(in)) {
-            err.println("sideline export: there is no match file " + in);
-            return EXIT_FAILURE;
-        }
-        if (Files.exists(target) && !a.flag("--force")) {
-            err.println("sideline export: " + target + " exists; add --force to replace it");
-            return EXIT_FAILURE;
-        }
-        if (Files.exists(target) && Files.isSameFile(in, target)) {
-            err.println("sideline export: --out names the match itself; choose another file");
+        String problem = a.filesProblem(in, "match file", target);
+        if (problem != null) {
+            err.println("sideline export: " + problem);
             return EXIT_FAILURE;
         }
         SavedMatch match;

@@ -2,7 +2,6 @@ package io.sideline.interop.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -87,16 +86,9 @@ public final class ImportCommand implements Command {
         }
         Path in = Path.of(a.positional.get(0));
         Path target = Path.of(a.get("--out"));
-        if (!Files.isRegularFile(in)) {
-            err.println("sideline import: there is no file " + in);
-            return EXIT_FAILURE;
-        }
-        if (Files.exists(target) && !a.flag("--force")) {
-            err.println("sideline import: " + target + " exists; add --force to replace it");
-            return EXIT_FAILURE;
-        }
-        if (Files.exists(target) && Files.isSameFile(in, target)) {
-            err.println("sideline import: --out names the file being imported; choose another");
+        String problem = a.filesProblem(in, "file", target);
+        if (problem != null) {
+            err.println("sideline import: " + problem);
             return EXIT_FAILURE;
         }
         ImportOptions options = ImportOptions.defaults();
