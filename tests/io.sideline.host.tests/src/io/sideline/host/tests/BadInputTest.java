@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.ErrorMessage;
 import io.sideline.protocol.Setup;
+import io.sideline.testing.LookupFixture;
 
 /**
  * A client with a bug is told what is wrong, in the error's code and field, and only it is told; its

@@ -24,6 +24,7 @@ import io.sideline.protocol.Accepted;
 import io.sideline.protocol.Heartbeat;
 import io.sideline.protocol.Message;
 import io.sideline.protocol.Setup;
+import io.sideline.testing.LookupFixture;
 
 /**
  * A peer that joins late, or comes back, receives exactly what it lacks, in order, with no gap and no

@@ -20,6 +20,7 @@ import io.sideline.protocol.Correction;
 import io.sideline.protocol.ErrorMessage;
 import io.sideline.protocol.TimelineEvent;
 import io.sideline.voting.VotingRules;
+import io.sideline.testing.LookupFixture;
 
 /**
  * Corrections over real WebSockets: an amendment and a retraction are voted like reports, and every peer

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.ErrorMessage;
 import io.sideline.protocol.Setup;
+import io.sideline.testing.LookupFixture;
 
 /**
  * One peer flooding the host with reports is throttled to its rate, told so about once a second, and

@@ -37,6 +37,7 @@ import io.sideline.lookup.MatchState;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.Setup;
 import io.sideline.sport.football.Football;
+import io.sideline.testing.LookupFixture;
 
 /**
  * {@code ./sideline host}: its options refused with a reason, a wrong password explained, and a match hosted

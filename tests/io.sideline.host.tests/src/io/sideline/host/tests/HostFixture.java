@@ -21,6 +21,7 @@ import io.sideline.protocol.Setup;
 import io.sideline.sport.api.SportAction;
 import io.sideline.sport.football.Football;
 import io.sideline.voting.VotingRules;
+import io.sideline.testing.LookupFixture;
 
 /**
  * One match on a {@link LookupFixture}'s server and a real {@link MatchHost} for it, verifying tokens with

@@ -39,6 +39,8 @@ import io.sideline.protocol.Accepted;
 import io.sideline.protocol.Setup;
 import io.sideline.sport.api.Sport;
 import io.sideline.sport.football.Football;
+import io.sideline.testing.LookupFixture;
+import io.sideline.testing.MutableClock;
 
 /**
  * A match hosted and registered with a real lookup server, as {@code ./sideline host} and the workbench run

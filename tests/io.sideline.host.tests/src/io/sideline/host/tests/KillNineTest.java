@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.sideline.lookup.Match;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.Setup;
+import io.sideline.testing.LookupFixture;
 
 /**
  * The host's promise under the worst crash: a host killed with SIGKILL loses nothing a peer has seen.

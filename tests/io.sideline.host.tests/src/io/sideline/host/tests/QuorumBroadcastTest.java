@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.ErrorMessage;
 import io.sideline.voting.VotingRules;
+import io.sideline.testing.LookupFixture;
 
 /**
  * With k = 2 an event needs two different people: one report is not news, two are, and then every peer

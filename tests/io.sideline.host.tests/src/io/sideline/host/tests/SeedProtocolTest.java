@@ -26,6 +26,7 @@ import io.sideline.protocol.Accepted;
 import io.sideline.protocol.ErrorMessage;
 import io.sideline.protocol.Setup;
 import io.sideline.voting.VotingRules;
+import io.sideline.testing.LookupFixture;
 
 /**
  * A client of the original design speaks exactly the design's JSON: its first message is a report (no

@@ -21,6 +21,7 @@ import io.sideline.protocol.ErrorMessage;
 import io.sideline.protocol.Message;
 import io.sideline.protocol.ProtocolCodec;
 import io.sideline.protocol.Setup;
+import io.sideline.testing.LookupFixture;
 
 /**
  * A peer that stops reading (a phone in a tunnel, a frozen client) must not hold back anyone else, nor make

@@ -24,6 +24,8 @@ import io.sideline.lookup.Match;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.ErrorMessage;
 import io.sideline.protocol.Setup;
+import io.sideline.testing.LookupFixture;
+import io.sideline.testing.MutableClock;
 
 /**
  * Only holders of a join token the lookup server issued for this match, and that has not expired, take

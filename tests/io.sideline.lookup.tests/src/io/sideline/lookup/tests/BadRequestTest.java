@@ -43,6 +43,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
 import io.sideline.lookup.LookupJson;
+import io.sideline.testing.MutableClock;
 
 /**
  * Requests a client gets wrong, sent as raw HTTP: each is refused with the right status and a JSON body

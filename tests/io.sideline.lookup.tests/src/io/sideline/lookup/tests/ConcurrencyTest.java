@@ -29,6 +29,7 @@ import io.sideline.lookup.QuorumPolicy;
 import io.sideline.lookup.Session;
 import io.sideline.lookup.TokenCheck;
 import io.sideline.lookup.client.LookupClient;
+import io.sideline.testing.MutableClock;
 
 /**
  * Fifty people at once, each with their own client: every one registers, identifies and creates a

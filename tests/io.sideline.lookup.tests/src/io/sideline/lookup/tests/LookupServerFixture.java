@@ -13,6 +13,7 @@ import io.sideline.lookup.QuorumPolicy;
 import io.sideline.lookup.client.LookupClient;
 import io.sideline.lookup.server.LookupServer;
 import io.sideline.lookup.server.LookupServerConfig;
+import io.sideline.testing.MutableClock;
 
 /** A real lookup server on an ephemeral loopback port, with a real client, for one test. */
 final class LookupServerFixture implements AutoCloseable {

@@ -22,6 +22,7 @@ import io.sideline.protocol.TimelineEvent;
 import io.sideline.sport.api.SportAction;
 import io.sideline.sport.football.Football;
 import io.sideline.voting.VotingRules;
+import io.sideline.testing.LookupFixture;
 
 /**
  * One match on a {@link LookupFixture}'s server and a real {@link MatchHost} for it on loopback, verifying tokens

@@ -25,6 +25,7 @@ import io.sideline.peer.PendingReport;
 import io.sideline.peer.Timeline;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.Setup;
+import io.sideline.testing.LookupFixture;
 
 /**
  * {@link MatchClient}s against a real lookup server and a real {@link io.sideline.host.MatchHost} with k = 2:

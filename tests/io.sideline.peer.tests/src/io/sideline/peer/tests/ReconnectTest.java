@@ -24,6 +24,7 @@ import io.sideline.peer.PendingReport;
 import io.sideline.peer.SavedMatch;
 import io.sideline.peer.Timeline;
 import io.sideline.protocol.Accepted;
+import io.sideline.testing.LookupFixture;
 
 /**
  * A {@link MatchClient} whose host goes away and comes back on the same journal reconnects by itself and says

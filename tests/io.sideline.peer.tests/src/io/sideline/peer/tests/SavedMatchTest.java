@@ -27,6 +27,7 @@ import io.sideline.protocol.Message;
 import io.sideline.protocol.ProtocolCodec;
 import io.sideline.protocol.Setup;
 import io.sideline.protocol.TimelineEvent;
+import io.sideline.testing.LookupFixture;
 
 /**
  * {@link SavedMatch}: a written match reads back equal; a real host's journal reads, with its setup file or

@@ -1,4 +1,4 @@
-package io.sideline.host.tests;
+package io.sideline.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,15 +7,17 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock tests move by hand, so expiry is tested without waiting. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    /** @param start the time it shows until it is moved */
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
+    /** moves the clock on */
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 

@@ -1,4 +1,4 @@
-package io.sideline.peer.tests;
+package io.sideline.testing;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,14 +22,17 @@ import io.sideline.sport.football.Football;
 /**
  * A real lookup server on an ephemeral loopback port with a real H2 data directory, and users who are
  * identified with it. One per test class: password hashing is deliberately slow. The first user owns
- * (hosts) the matches.
+ * (hosts) the matches. Shared by the test bundles that need a lookup server beside what they test.
  */
-final class LookupFixture implements AutoCloseable {
+public final class LookupFixture implements AutoCloseable {
 
-    static final String PASSWORD = "correct horse battery";
+    /** every fixture user's password */
+    public static final String PASSWORD = "correct horse battery";
 
-    final LookupServer server;
-    final LookupClient client;
+    /** the running server */
+    public final LookupServer server;
+    /** a client of it */
+    public final LookupClient client;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
     private LookupFixture(LookupServer server, LookupClient client) {
@@ -38,11 +41,12 @@ final class LookupFixture implements AutoCloseable {
     }
 
     /** starts a lookup server on the system clock with these users, registered and identified */
-    static LookupFixture start(Path dataDir, String... users) throws Exception {
+    public static LookupFixture start(Path dataDir, String... users) throws Exception {
         return start(dataDir, Clock.systemUTC(), b -> { }, users);
     }
 
-    static LookupFixture start(Path dataDir, Clock clock, Consumer<LookupServerConfig.Builder> tweak, String... users)
+    /** starts a lookup server on this clock, configured further by {@code tweak}, with these users */
+    public static LookupFixture start(Path dataDir, Clock clock, Consumer<LookupServerConfig.Builder> tweak, String... users)
             throws Exception {
         LookupServerConfig.Builder b = LookupServerConfig.builder().port(0).dataDir(dataDir).clock(clock);
         tweak.accept(b);
@@ -64,7 +68,8 @@ final class LookupFixture implements AutoCloseable {
         return f;
     }
 
-    Session session(String user) {
+    /** @return the session of a fixture user */
+    public Session session(String user) {
         Session s = sessions.get(user);
         if (s == null) {
             throw new IllegalArgumentException("no user " + user + " in this fixture");
@@ -73,13 +78,13 @@ final class LookupFixture implements AutoCloseable {
     }
 
     /** @return a new match of Turkey and Italy, owned and hosted by {@code owner} */
-    Match createMatch(String owner) throws Exception {
+    public Match createMatch(String owner) throws Exception {
         return client.create(session(owner), new MatchDraft("Turkey – Italy", Football.ID, List.of("Turkey", "Italy"),
                 Instant.parse("2021-06-11T19:00:00Z"), QuorumPolicy.DEFAULT, "ws://127.0.0.1:1/match")).get();
     }
 
     /** @return a fresh join token of a user for a match */
-    String joinToken(String user, String matchId) throws Exception {
+    public String joinToken(String user, String matchId) throws Exception {
         return client.join(session(user), matchId).get().token();
     }
 
