@@ -121,20 +121,14 @@ public final class BenchCommand implements Command {
                 jetty(load, launcher, work, serverVm + (profile ? " " + jfr(work, "jetty") : ""), peerCounts, step, err,
                         r);
             }
+            if (!load.deliveries.problems.isEmpty()) {
+                err.println("problems the peers saw (first ten): " + load.deliveries.problems);
+            }
         }
         out.println();
         out.println("Sideline bench: " + machine());
         r.print(out);
-        if (!load().problems.isEmpty()) {
-            err.println("problems the peers saw (first ten): " + load().problems);
-        }
         return EXIT_OK;
-    }
-
-    private Deliveries lastDeliveries;
-
-    private Deliveries load() {
-        return lastDeliveries == null ? new Deliveries() : lastDeliveries;
     }
 
     private static String jfr(Path work, String mode) {
@@ -199,7 +193,6 @@ public final class BenchCommand implements Command {
 
     private void sideline(Load load, Path launcher, Path work, String vm, List<Integer> peerCounts, Duration step,
             PrintStream err, Results r) throws Exception {
-        lastDeliveries = load.deliveries;
         err.println("bench: starting a lookup server and a host");
         try (SidelineRig rig = new SidelineRig(load, launcher, work, vm)) {
             err.println("bench: joins (lookup server)");
@@ -320,7 +313,6 @@ public final class BenchCommand implements Command {
 
     private void jetty(Load load, Path launcher, Path work, String vm, List<Integer> peerCounts, Duration step,
             PrintStream err, Results r) throws Exception {
-        lastDeliveries = load.deliveries;
         err.println("bench: starting a bare Jetty WebSocket broadcast server");
         try (ServerProcess server = ServerProcess.start(launcher, "jetty", work, vm)) {
             URI ws = URI.create(server.get("ws"));

@@ -15,7 +15,11 @@ public final class FrameLog {
 
     /** appends the next frame; the core thread only */
     public void append(String frame) {
-        byte[] bytes = frame.getBytes(StandardCharsets.UTF_8);
+        append(frame.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** appends the next frame, its UTF-8 bytes, which the log keeps and must not change; the core thread only */
+    public void append(byte[] bytes) {
         byte[][] a = frames;
         if (size == a.length) {
             byte[][] grown = new byte[a.length * 2][];

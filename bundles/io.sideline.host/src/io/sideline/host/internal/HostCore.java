@@ -254,10 +254,11 @@ public final class HostCore implements AutoCloseable {
 
     /** Journals, then publishes, every new version a decision produced. */
     private void publish(List<Decision> decisions) {
-        List<String> lines = new ArrayList<>();
+        // each accepted version is encoded to UTF-8 once: the journal writes these bytes, every peer is sent them
+        List<byte[]> lines = new ArrayList<>();
         for (Decision d : decisions) {
             if (d instanceof Decision.Accept a) {
-                lines.add(codec.encode(toMessage(a.event(), frames.size() + lines.size() + 1L)));
+                lines.add(codec.encodeUtf8(toMessage(a.event(), frames.size() + lines.size() + 1L)));
             }
         }
         if (lines.isEmpty()) {

@@ -55,13 +55,17 @@ public final class Journal implements AutoCloseable {
         return new Recovered(new Journal(file, channel), lines, torn);
     }
 
-    /** Appends lines and forces them to the disk before returning. */
-    public void append(List<String> lines) throws IOException {
-        StringBuilder b = new StringBuilder();
-        for (String line : lines) {
-            b.append(line).append('\n');
+    /** Appends lines (UTF-8, without their newlines) and forces them to the disk before returning. */
+    public void append(List<byte[]> lines) throws IOException {
+        int size = 0;
+        for (byte[] line : lines) {
+            size += line.length + 1;
         }
-        ByteBuffer buffer = ByteBuffer.wrap(b.toString().getBytes(StandardCharsets.UTF_8));
+        ByteBuffer buffer = ByteBuffer.allocate(size);
+        for (byte[] line : lines) {
+            buffer.put(line).put((byte) '\n');
+        }
+        buffer.flip();
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }

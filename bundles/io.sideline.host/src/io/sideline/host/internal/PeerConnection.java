@@ -1,7 +1,6 @@
 package io.sideline.host.internal;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -279,15 +278,13 @@ public final class PeerConnection implements Session.Listener.AutoDemanding {
         }
     }
 
-    /** Sends a frame of the shared log: Jetty's core session takes the bytes as they are, with no copy. */
+    /**
+     * Sends a frame of the shared log: Jetty's core session takes the bytes as they are, with no copy. Jetty 12's
+     * server sessions are {@link WebSocketSession}s.
+     */
     private void sendShared(ByteBuffer utf8, boolean batch) {
-        Session s = session;
-        if (s instanceof WebSocketSession ws) {
-            ws.getCoreSession().sendFrame(new Frame(OpCode.TEXT, utf8),
-                    org.eclipse.jetty.util.Callback.from(this::sent, this::failed), batch);
-        } else {
-            s.sendText(StandardCharsets.UTF_8.decode(utf8).toString(), Callback.from(this::sent, this::failed));
-        }
+        ((WebSocketSession) session).getCoreSession().sendFrame(new Frame(OpCode.TEXT, utf8),
+                org.eclipse.jetty.util.Callback.from(this::sent, this::failed), batch);
     }
 
     private void sent() {
