@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -25,7 +26,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.sideline.lookup.LookupError;
@@ -38,6 +38,7 @@ import io.sideline.lookup.Session;
 import io.sideline.lookup.client.LookupClient;
 import io.sideline.sport.api.Sport;
 import io.sideline.sport.api.SportAction;
+import io.sideline.sport.api.SportRegistry;
 
 /**
  * A match hosted here and registered with a lookup server: a {@link MatchHost} whose join tokens the lookup
@@ -54,7 +55,7 @@ public final class HostedMatch implements AutoCloseable {
     /** how often a host says it is alive unless told otherwise; well inside the lookup server's 30 s */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(10);
     /** how long a host waits for the lookup server when it starts or finishes */
-    public static final Duration LOOKUP_WAIT = Duration.ofSeconds(15);
+    public static final Duration LOOKUP_WAIT = LookupClient.AWAIT;
 
     private final LookupClient lookup;
     private final AtomicReference<Session> session;
@@ -172,7 +173,7 @@ public final class HostedMatch implements AutoCloseable {
      * @throws LookupException when the lookup server refuses or cannot be reached
      */
     public Match finish() throws LookupException, InterruptedException {
-        return await(lookup.finish(session.get(), match.id()), "finish the match");
+        return LookupClient.await(lookup.finish(session.get(), match.id()), "finish the match");
     }
 
     /** Stops the heartbeats and the host. The journal keeps the timeline. */
@@ -189,34 +190,12 @@ public final class HostedMatch implements AutoCloseable {
         return Math.max(1, d.toSeconds());
     }
 
-    /**
-     * Waits for a lookup request, at most {@link #LOOKUP_WAIT}.
-     *
-     * @param what what the request does, for the message: "register the match"
-     * @throws LookupException the server's refusal, or {@code unreachable} / {@code timeout} saying what failed
-     */
-    public static <T> T await(CompletableFuture<T> future, String what) throws LookupException, InterruptedException {
-        try {
-            return future.get(LOOKUP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof LookupException l) {
-                throw l;
-            }
-            throw LookupException.of(LookupError.UNREACHABLE, "could not " + what + ": " + e.getCause().getMessage(),
-                    e.getCause());
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw LookupException.of(LookupError.TIMEOUT, "could not " + what + ": the lookup server did not answer in "
-                    + LOOKUP_WAIT.toSeconds() + " s", e);
-        }
-    }
-
     /** How to host: where to listen, what address to give peers, where the journal lives. */
     public static final class Builder {
         private final LookupClient lookup;
         private final AtomicReference<Session> session;
         private Supplier<CompletableFuture<Session>> reidentify;
-        private Function<String, Sport> sports = id -> null;
+        private SportRegistry sports;
         private String bindHost = "127.0.0.1";
         private int port;
         private String advertiseHost;
@@ -231,8 +210,8 @@ public final class HostedMatch implements AutoCloseable {
             this.session = new AtomicReference<>(Objects.requireNonNull(owner, "owner"));
         }
 
-        /** @param value finds an installed sport by id, or answers {@code null} */
-        public Builder sports(Function<String, Sport> value) {
+        /** @param value the installed sports, where {@link #resume} finds the match's sport */
+        public Builder sports(SportRegistry value) {
             sports = Objects.requireNonNull(value);
             return this;
         }
@@ -324,7 +303,7 @@ public final class HostedMatch implements AutoCloseable {
             requireDataDir();
             int listen = port != 0 ? port : freePort(bindHost);
             String advertised = urlFor(listen);
-            Match m = await(lookup.create(session.get(), new MatchDraft(name, sport.id(), teams, start, quorum,
+            Match m = LookupClient.await(lookup.create(session.get(), new MatchDraft(name, sport.id(), teams, start, quorum,
                     advertised)), "register the match");
             log.accept("registered " + m.id() + " (" + m.name() + ", " + sport.name() + ") with " + lookup.base());
             return start(m, sport, listen);
@@ -339,16 +318,14 @@ public final class HostedMatch implements AutoCloseable {
          */
         public HostedMatch resume(String matchId) throws Exception {
             requireDataDir();
-            Match m = await(lookup.match(session.get(), matchId), "look up match " + matchId);
+            Match m = LookupClient.await(lookup.match(session.get(), matchId), "look up match " + matchId);
             if (!m.owner().equals(session.get().user())) {
                 throw LookupException.of(LookupError.FORBIDDEN, "match " + matchId + " belongs to " + m.owner()
                         + "; only its owner can host it", null);
             }
-            Sport sport = sports.apply(m.sport());
-            if (sport == null) {
-                throw new IllegalArgumentException("match " + matchId + " is " + m.sport()
-                        + ", and no sport with that id is installed here");
-            }
+            Sport sport = (sports == null ? Optional.<Sport>empty() : sports.find(m.sport()))
+                    .orElseThrow(() -> new IllegalArgumentException("match " + matchId + " is " + m.sport()
+                            + ", and no sport with that id is installed here"));
             return start(m, sport, port);
         }
 

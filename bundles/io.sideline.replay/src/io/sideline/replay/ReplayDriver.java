@@ -10,9 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
-import io.sideline.host.HostedMatch;
 import io.sideline.lookup.JoinTicket;
-import io.sideline.lookup.LookupError;
 import io.sideline.lookup.LookupException;
 import io.sideline.lookup.Session;
 import io.sideline.lookup.client.LookupClient;
@@ -72,15 +70,8 @@ public final class ReplayDriver {
         try {
             for (int i = 0; i < o.reporters() && !progress.cancelled(); i++) {
                 String user = "replay-peer-" + i;
-                try {
-                    HostedMatch.await(lookup.register(user, PASSWORD), "register " + user);
-                } catch (LookupException e) {
-                    if (!e.is(LookupError.USER_EXISTS)) {
-                        throw e;
-                    }
-                }
-                Session s = HostedMatch.await(lookup.identify(user, PASSWORD), "identify " + user);
-                JoinTicket t = HostedMatch.await(lookup.join(s, matchId), "join as " + user);
+                Session s = LookupClient.await(lookup.signIn(user, PASSWORD, true), "sign in as " + user);
+                JoinTicket t = LookupClient.await(lookup.join(s, matchId), "join as " + user);
                 PeerSocket p = new PeerSocket();
                 p.token = t.token();
                 p.socket = http.newWebSocketBuilder().buildAsync(URI.create(t.hostUrl()), p).get(10, TimeUnit.SECONDS);

@@ -25,9 +25,7 @@ import org.osgi.service.component.annotations.Component;
 import io.sideline.cli.Command;
 import io.sideline.host.HostedMatch;
 import io.sideline.lookup.QuorumPolicy;
-import io.sideline.lookup.client.LookupClient;
-import io.sideline.lookup.server.LookupServer;
-import io.sideline.lookup.server.LookupServerConfig;
+import io.sideline.local.LocalLookup;
 import io.sideline.sport.football.Football;
 
 /**
@@ -78,12 +76,9 @@ public final class BenchServerCommand implements Command {
             return EXIT_OK;
         }
         // requests from one address (the bench's) must not be throttled as an attack would be
-        try (LookupServer lookup = LookupServer.start(LookupServerConfig.builder().bindHost("127.0.0.1").port(0)
-                .dataDir(data.resolve("lookup")).requestLimit(1_000_000, 1_000_000).log(line -> { }).build());
-                LookupClient client = LookupClient.create(lookup.uri())) {
-            client.register(HOST_USER, PASSWORD).get();
-            HostedMatch hosted = HostedMatch.with(client, client.identify(HOST_USER, PASSWORD).get()).bindHost("127.0.0.1")
-                    .port(0).dataDir(data.resolve("journals")).log(line -> { })
+        try (LocalLookup lookup = LocalLookup.start(LocalLookup.loopback(data.resolve("lookup"))
+                .requestLimit(1_000_000, 1_000_000).log(line -> { }).build())) {
+            HostedMatch hosted = lookup.host(lookup.user(HOST_USER, PASSWORD), data.resolve("journals")).log(line -> { })
                     // the bench's reporters are machines: a person's limit (10 a second) would be the bottleneck
                     .configure(b -> b.reportLimit(100_000, 100_000))
                     .create("Bench", new Football(), List.of("Home", "Away"), Instant.now(), new QuorumPolicy(2, 0));

@@ -14,15 +14,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.sideline.cli.Command;
 import io.sideline.host.HostedMatch;
@@ -32,6 +28,7 @@ import io.sideline.lookup.QuorumPolicy;
 import io.sideline.lookup.Session;
 import io.sideline.lookup.client.LookupClient;
 import io.sideline.sport.api.Sport;
+import io.sideline.sport.api.SportRegistry;
 
 /**
  * {@code ./sideline host}: hosts a match headless, registered with a lookup server, until SIGTERM or Ctrl+C.
@@ -49,17 +46,13 @@ public final class HostCommand implements Command {
             "--heartbeat");
     private static final List<String> FLAGS = List.of("--register", "--finish-on-stop");
 
-    private final List<Sport> sports = new CopyOnWriteArrayList<>();
+    private SportRegistry sports;
 
     /** a sport was installed */
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, unbind = "removeSport")
-    public void addSport(Sport sport) {
-        sports.add(sport);
-    }
-
-    /** a sport was removed */
-    public void removeSport(Sport sport) {
-        sports.remove(sport);
+    /** @param registry the installed sports (DS sets it; a program without OSGi passes its own) */
+    @Reference
+    public void setSports(SportRegistry registry) {
+        sports = registry;
     }
 
     @Override
@@ -113,12 +106,11 @@ public final class HostCommand implements Command {
     }
 
     private String installed() {
-        String ids = sports.stream().map(Sport::id).sorted().collect(Collectors.joining(", "));
-        return ids.isEmpty() ? "none" : ids;
+        return sports.ids();
     }
 
     private Sport sport(String id) {
-        return sports.stream().filter(s -> s.id().equals(id)).findFirst().orElse(null);
+        return sports.find(id).orElse(null);
     }
 
     @Override
@@ -189,7 +181,7 @@ public final class HostCommand implements Command {
                 err.println("sideline host: " + explain(e, options));
                 return EXIT_FAILURE;
             }
-            HostedMatch.Builder b = HostedMatch.with(lookup, session).sports(this::sport).bindHost(options.bindHost)
+            HostedMatch.Builder b = HostedMatch.with(lookup, session).sports(sports).bindHost(options.bindHost)
                     .port(options.port).advertiseHost(options.advertise).dataDir(options.data)
                     .heartbeat(options.heartbeat).reidentify(() -> lookup.identify(options.user, password))
                     .log(line -> {
@@ -235,7 +227,7 @@ public final class HostCommand implements Command {
             throws LookupException, InterruptedException {
         if (options.register) {
             try {
-                HostedMatch.await(lookup.register(options.user, password), "register user " + options.user);
+                LookupClient.await(lookup.register(options.user, password), "register user " + options.user);
                 log.println("registered user " + options.user + " with " + options.lookup);
             } catch (LookupException e) {
                 if (!e.is(LookupError.USER_EXISTS)) {
@@ -243,7 +235,7 @@ public final class HostCommand implements Command {
                 }
             }
         }
-        return HostedMatch.await(lookup.identify(options.user, password), "identify as " + options.user);
+        return LookupClient.await(lookup.identify(options.user, password), "identify as " + options.user);
     }
 
     private static String explain(LookupException e, Options options) {

@@ -10,8 +10,6 @@ import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.sideline.cli.Command;
 import io.sideline.interop.Format;
@@ -21,6 +19,7 @@ import io.sideline.interop.SportscodeFile;
 import io.sideline.peer.SavedMatch;
 import io.sideline.peer.TimelineCsv;
 import io.sideline.sport.api.Sport;
+import io.sideline.sport.api.SportRegistry;
 
 /** {@code ./sideline export MATCH --format sportscode|csv --out FILE}. */
 @Component(service = Command.class)
@@ -28,8 +27,8 @@ public final class ExportCommand implements Command {
 
     private static final Duration DEFAULT_CLIP = Duration.ofSeconds(5);
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    private volatile List<Sport> sports;
+    @Reference
+    private SportRegistry sports;
 
     @Override
     public String name() {
@@ -116,7 +115,7 @@ public final class ExportCommand implements Command {
             err.println("sideline export: " + e.getMessage());
             return EXIT_FAILURE;
         }
-        Sport sport = Sports.find(sports, match.setup().sport());
+        Sport sport = sports.find(match.setup().sport()).orElse(null);
         if (format == Format.SPORTSCODE) {
             Duration l = lead != null ? lead : sport != null ? sport.clipLead() : DEFAULT_CLIP;
             Duration g = lag != null ? lag : sport != null ? sport.clipLag() : DEFAULT_CLIP;

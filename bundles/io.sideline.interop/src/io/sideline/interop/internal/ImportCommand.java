@@ -9,8 +9,6 @@ import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
 
 import io.sideline.cli.Command;
 import io.sideline.interop.Format;
@@ -21,13 +19,14 @@ import io.sideline.interop.Progress;
 import io.sideline.peer.SavedMatch;
 import io.sideline.protocol.Accepted;
 import io.sideline.sport.api.Sport;
+import io.sideline.sport.api.SportRegistry;
 
 /** {@code ./sideline import FILE --out MATCH}: a Sportscode, StatsBomb or Sideline file becomes a Sideline match. */
 @Component(service = Command.class)
 public final class ImportCommand implements Command {
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
-    private volatile List<Sport> sports;
+    @Reference
+    private SportRegistry sports;
 
     @Override
     public String name() {
@@ -108,7 +107,7 @@ public final class ImportCommand implements Command {
         }
         String sportId = a.get("--sport");
         if (sportId != null) {
-            Sport sport = Sports.find(sports, sportId);
+            Sport sport = sports.find(sportId).orElse(null);
             if (sport == null) {
                 err.println("sideline import: no sport \"" + sportId + "\" is installed; ./sideline sports lists them");
                 return EXIT_FAILURE;

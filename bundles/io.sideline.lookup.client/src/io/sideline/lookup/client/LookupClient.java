@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -45,6 +48,8 @@ public final class LookupClient implements AutoCloseable {
 
     /** the default time a request may take */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    /** how long {@link #await} waits for an answer: longer than a request's timeout, so that one retry fits */
+    public static final Duration AWAIT = Duration.ofSeconds(15);
     /** the largest answer this client reads: a full page of matches fits many times over */
     private static final int MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
 
@@ -75,7 +80,51 @@ public final class LookupClient implements AutoCloseable {
         return base;
     }
 
+    /**
+     * Waits for a request made with this class, at most {@link #AWAIT}: for callers that run off the UI
+     * thread and want the answer or one exception that says what failed.
+     *
+     * @param what what the request does, for the message: "register the match"
+     * @throws LookupException the server's refusal, or {@code unreachable} / {@code timeout} saying what failed
+     */
+    public static <T> T await(CompletableFuture<T> future, String what) throws LookupException, InterruptedException {
+        try {
+            return future.get(AWAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof LookupException l) {
+                throw l;
+            }
+            throw LookupException.of(LookupError.UNREACHABLE, "could not " + what + ": " + e.getCause().getMessage(),
+                    e.getCause());
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw LookupException.of(LookupError.TIMEOUT, "could not " + what + ": the lookup server did not answer in "
+                    + AWAIT.toSeconds() + " s", e);
+        }
+    }
+
     // -------------------------------------------------------------------------------------- the API
+
+    /**
+     * Identifies a user, registering it first when asked: a user that already exists is then simply
+     * identified (with the password it has). Completes with the session.
+     *
+     * @param register whether to register the user when it does not exist yet
+     */
+    public CompletableFuture<Session> signIn(String user, String password, boolean register) {
+        if (!register) {
+            return identify(user, password);
+        }
+        return register(user, password).handle((name, failure) -> failure)
+                .thenCompose(failure -> {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    if (cause != null && !(cause instanceof LookupException e && e.is(LookupError.USER_EXISTS))) {
+                        return CompletableFuture.failedFuture(cause);
+                    }
+                    return identify(user, password);
+                });
+    }
 
     /** Registers a user. Completes with the user name. */
     public CompletableFuture<String> register(String user, String password) {

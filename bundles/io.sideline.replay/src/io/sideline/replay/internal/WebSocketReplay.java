@@ -16,17 +16,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import io.sideline.host.HostConfig;
-import io.sideline.host.LookupTokenVerifier;
+import io.sideline.host.HostedMatch;
 import io.sideline.host.MatchHost;
+import io.sideline.local.LocalLookup;
 import io.sideline.lookup.JoinTicket;
 import io.sideline.lookup.Match;
-import io.sideline.lookup.MatchDraft;
 import io.sideline.lookup.QuorumPolicy;
 import io.sideline.lookup.Session;
 import io.sideline.lookup.client.LookupClient;
-import io.sideline.lookup.server.LookupServer;
-import io.sideline.lookup.server.LookupServerConfig;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.EventReport;
 import io.sideline.protocol.Hello;
@@ -35,7 +32,6 @@ import io.sideline.protocol.TimelineEvent;
 import io.sideline.replay.Replay;
 import io.sideline.replay.Score;
 import io.sideline.replay.ReplayOptions;
-import io.sideline.sport.api.SportAction;
 import io.sideline.sport.football.Football;
 import io.sideline.statsbomb.StatsBombMatch;
 
@@ -70,29 +66,26 @@ public final class WebSocketReplay {
         List<SimulatedReport> reports = Reporters.simulate(match, o);
         Path dir = Files.createTempDirectory("sideline-replay");
         String password = "replay password";
-        try (LookupServer lookup = LookupServer.start(LookupServerConfig.builder().port(0).dataDir(dir.resolve("lookup"))
-                .requestLimit(0, 0).build()); LookupClient client = LookupClient.create(lookup.uri())) {
+        try (LocalLookup lookup = LocalLookup.start(LocalLookup.loopback(dir.resolve("lookup")).requestLimit(0, 0)
+                .build())) {
+            LookupClient client = lookup.client();
             progress.println("replay: lookup server at " + lookup.uri() + "; registering " + o.reporters() + " peers");
-            client.register("host", password).get();
-            Session host = client.identify("host", password).get();
+            Session host = lookup.user("host", password);
             Instant kickOff = match.events().isEmpty() ? Instant.now() : match.events().get(0).time().minusSeconds(30);
-            Match m = client.create(host, new MatchDraft(match.home() + " – " + match.away() + " (replay)", Football.ID,
-                    List.of(match.home(), match.away()), kickOff, new QuorumPolicy(o.minVotes(), o.fraction()),
-                    "ws://127.0.0.1:1/match")).get();
             ScaledClock clock = new ScaledClock(kickOff, o.speed());
-            HostConfig config = HostConfig.builder().port(0).journalDir(dir.resolve("journal"))
-                    .match(m.id(), m.name(), Football.ID, m.origins(),
-                            new Football().actions().stream().map(SportAction::label).toList())
-                    .rules(Replay.rules(o)).verifier(new LookupTokenVerifier(client, host, m.id(), clock))
-                    .reportLimit(1000, 1000).clock(clock).build();
+            HostedMatch hosted = lookup.host(host, dir.resolve("journal")).clock(clock)
+                    .configure(b -> b.rules(Replay.rules(o)).reportLimit(1000, 1000))
+                    .create(match.home() + " – " + match.away() + " (replay)", new Football(),
+                            List.of(match.home(), match.away()), kickOff, new QuorumPolicy(o.minVotes(), o.fraction()));
+            Match m = hosted.match();
+            MatchHost matchHost = hosted.host();
             HttpClient http = HttpClient.newHttpClient();
-            try (MatchHost matchHost = MatchHost.start(config)) {
+            try (hosted) {
                 progress.println("replay: host at " + matchHost.uri() + "; connecting " + o.reporters() + " peers");
                 ProtocolCodec codec = ProtocolCodec.standard();
                 List<PeerSocket> peers = new ArrayList<>();
                 for (int i = 0; i < o.reporters(); i++) {
-                    client.register("peer-" + i, password).get();
-                    Session s = client.identify("peer-" + i, password).get();
+                    Session s = lookup.user("peer-" + i, password);
                     JoinTicket t = client.join(s, m.id()).get();
                     PeerSocket p = new PeerSocket();
                     p.token = t.token();

@@ -3,6 +3,7 @@ package io.sideline.host.tests;
 import java.util.List;
 
 import io.sideline.host.internal.HostCommand;
+import io.sideline.sport.api.SportRegistry;
 import io.sideline.sport.football.Football;
 
 /**
@@ -16,7 +17,7 @@ public final class HostCommandProcess {
 
     public static void main(String[] args) throws Exception {
         HostCommand command = new HostCommand();
-        command.addSport(new Football());
+        command.setSports(SportRegistry.of(new Football()));
         Thread orphan = new Thread(() -> {
             try {
                 while (System.in.read() != -1) {

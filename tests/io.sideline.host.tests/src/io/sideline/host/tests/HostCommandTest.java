@@ -36,6 +36,7 @@ import io.sideline.lookup.Match;
 import io.sideline.lookup.MatchState;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.Setup;
+import io.sideline.sport.api.SportRegistry;
 import io.sideline.sport.football.Football;
 import io.sideline.testing.LookupFixture;
 
@@ -74,7 +75,7 @@ class HostCommandTest {
 
     private static HostCommand command() {
         HostCommand c = new HostCommand();
-        c.addSport(new Football());
+        c.setSports(SportRegistry.of(new Football()));
         return c;
     }
 

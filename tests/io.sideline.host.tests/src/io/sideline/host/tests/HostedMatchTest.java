@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.sideline.host.HostedMatch;
-import io.sideline.host.LocalMatch;
+import io.sideline.local.LocalMatch;
 import io.sideline.lookup.JoinTicket;
 import io.sideline.lookup.LookupError;
 import io.sideline.lookup.LookupException;
@@ -38,6 +38,7 @@ import io.sideline.lookup.server.LookupServerConfig;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.Setup;
 import io.sideline.sport.api.Sport;
+import io.sideline.sport.api.SportRegistry;
 import io.sideline.sport.football.Football;
 import io.sideline.testing.LookupFixture;
 import io.sideline.testing.MutableClock;
@@ -70,7 +71,7 @@ class HostedMatchTest {
     }
 
     private HostedMatch.Builder hosting(Session owner) {
-        return HostedMatch.with(lookup.client, owner).sports(id -> id.equals(Football.ID) ? FOOTBALL : null)
+        return HostedMatch.with(lookup.client, owner).sports(SportRegistry.of(FOOTBALL))
                 .dataDir(dir.resolve("journals")).heartbeat(Duration.ofMillis(200)).log(log::add);
     }
 

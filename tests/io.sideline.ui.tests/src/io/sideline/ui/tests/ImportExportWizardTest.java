@@ -45,7 +45,7 @@ class ImportExportWizardTest {
 
     @AfterEach
     void leave() throws Exception {
-        Ui.session().leave();
+        Ui.leave();
         PlatformUI.getWorkbench().showPerspective(SidelineUi.PERSPECTIVE_LIVE, Ui.window());
         Ui.pump(200);
     }

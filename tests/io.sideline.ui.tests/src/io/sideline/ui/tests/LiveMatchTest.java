@@ -30,6 +30,7 @@ import io.sideline.lookup.server.LookupServerConfig;
 import io.sideline.peer.MatchClient;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.TimelineEvent;
+import io.sideline.sport.api.SportRegistry;
 import io.sideline.ui.SidelineUi;
 import io.sideline.ui.internal.actions.MatchActions;
 import io.sideline.ui.internal.session.LiveSession;
@@ -65,7 +66,7 @@ class LiveMatchTest {
 
     @AfterEach
     void leave() {
-        Ui.session().leave();
+        Ui.leave();
         Ui.pump(200);
     }
 
@@ -225,7 +226,7 @@ class LiveMatchTest {
             client.register("carla", PASSWORD).get();
             Session carla = client.identify("carla", PASSWORD).get();
             try (io.sideline.host.HostedMatch hosted = io.sideline.host.HostedMatch.with(client, carla)
-                    .sports(id -> session.sport(id)).dataDir(data.resolve("carla"))
+                    .sports(SportRegistry.of(session.sport("football"))).dataDir(data.resolve("carla"))
                     .create("Wales – Switzerland", session.sport("football"), List.of("Wales", "Switzerland"),
                             Instant.now(), io.sideline.lookup.QuorumPolicy.SOLO)) {
                 // carla reports a goal on her host before the workbench joins

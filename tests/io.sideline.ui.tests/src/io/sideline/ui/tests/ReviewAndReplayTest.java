@@ -46,7 +46,7 @@ class ReviewAndReplayTest {
 
     @AfterEach
     void leave() throws Exception {
-        Ui.session().leave();
+        Ui.leave();
         org.eclipse.ui.PlatformUI.getWorkbench().showPerspective(SidelineUi.PERSPECTIVE_LIVE, Ui.window());
         Ui.pump(200);
     }
@@ -84,7 +84,7 @@ class ReviewAndReplayTest {
                 matchView::scoreText);
 
         Path csv = dir.resolve("turkey-italy.csv");
-        session.exportCsv(csv);
+        session.snapshot().exportCsv(csv);
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertEquals(messages.size() + 1, lines.size(), "a header and one row per event");
         assertTrue(lines.get(0).startsWith("id,version,seq,match_time"), lines.get(0));

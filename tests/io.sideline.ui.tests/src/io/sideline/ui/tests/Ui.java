@@ -52,6 +52,13 @@ final class Ui {
         return PlatformUI.getWorkbench().getService(LiveSession.class);
     }
 
+    /** leaves the match, and runs the UI's events until it is closed (its servers stopped) */
+    static void leave() {
+        session().leave();
+        until("the match left is closed", () -> org.eclipse.core.runtime.jobs.Job.getJobManager()
+                .find(LiveSession.LEAVING).length == 0);
+    }
+
     /** runs the UI's events for a while */
     static void pump(long millis) {
         Display display = Display.getCurrent();

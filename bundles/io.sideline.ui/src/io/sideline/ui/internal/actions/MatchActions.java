@@ -3,6 +3,7 @@ package io.sideline.ui.internal.actions;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.OperationCanceledException;
 import org.eclipse.core.runtime.Platform;
@@ -36,10 +37,12 @@ import io.sideline.ui.SidelineUi;
 import io.sideline.ui.internal.dialogs.ConnectDialog;
 import io.sideline.ui.internal.dialogs.CreateMatchDialog;
 import io.sideline.ui.internal.session.LiveSession;
+import io.sideline.ui.internal.session.MatchSnapshot;
 
 /**
  * The File menu's match commands. Each asks what it needs in a dialog, then does the slow part in an
- * Eclipse Job with progress and cancel; a failure is shown as a readable message, not a stack trace.
+ * Eclipse Job with progress and cancel; a failure is shown as a readable message, not a stack trace, and
+ * logged with its stack trace to the platform log (the workspace's {@code .metadata/.log}).
  */
 public final class MatchActions {
 
@@ -108,9 +111,7 @@ public final class MatchActions {
     }
 
     public Action leave() {
-        return action("Lea&ve Match", () -> {
-            session.leave();
-        });
+        return action("Lea&ve Match", session::leave);
     }
 
     public Action retractLast() {
@@ -257,7 +258,8 @@ public final class MatchActions {
         }
         String file = saveDialog("Save Match As", "*.sideline", safeName() + ".sideline");
         if (file != null) {
-            run("Saving " + file, m -> session.save(Path.of(file)), null);
+            MatchSnapshot match = session.snapshot();
+            run("Saving " + file, m -> match.save(Path.of(file)), null);
         }
     }
 
@@ -268,7 +270,8 @@ public final class MatchActions {
         }
         String file = saveDialog("Export Timeline as CSV", "*.csv", safeName() + ".csv");
         if (file != null) {
-            run("Exporting " + file, m -> session.exportCsv(Path.of(file)), null);
+            MatchSnapshot match = session.snapshot();
+            run("Exporting " + file, m -> match.exportCsv(Path.of(file)), null);
         }
     }
 
@@ -385,6 +388,7 @@ public final class MatchActions {
                 return Status.CANCEL_STATUS;
             } catch (Exception e) {
                 String message = readable(e);
+                ILog.of(MatchActions.class).error(name + " failed: " + message, e);
                 display.asyncExec(() -> MessageDialog.openError(shell(), name + " failed", message));
                 return Status.info(name + " failed: " + message);
             } finally {

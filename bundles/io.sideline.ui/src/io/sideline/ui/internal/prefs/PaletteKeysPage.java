@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.preference.PreferencePage;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -112,6 +113,7 @@ public final class PaletteKeysPage extends PreferencePage implements IWorkbenchP
         try {
             PaletteKeys.node().flush();
         } catch (Exception e) {
+            ILog.of(PaletteKeysPage.class).error("Could not save the palette keys", e);
             setErrorMessage("Could not save the keys: " + e.getMessage());
             return false;
         }

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
@@ -419,6 +420,7 @@ public final class StatisticsView extends ViewPart {
         try {
             export(selectedChart(), Path.of(file), 1200, 800);
         } catch (IOException e) {
+            ILog.of(StatisticsView.class).error("Could not export a chart to " + file, e);
             MessageDialog.openError(tabs.getShell(), "Export failed", "Could not write " + file + ": " + e.getMessage());
         }
     }

@@ -24,6 +24,7 @@ import io.sideline.peer.SavedMatch;
 import io.sideline.sport.api.Sport;
 import io.sideline.ui.internal.actions.MatchActions;
 import io.sideline.ui.internal.session.LiveSession;
+import io.sideline.ui.internal.session.MatchSnapshot;
 
 /**
  * File › Export › Sideline › Timeline as CSV or Sportscode XML: the match the workbench shows, live or under
@@ -54,8 +55,9 @@ public final class ExportMatchWizard extends Wizard implements IExportWizard {
         boolean csv = page.csv.getSelection();
         Duration lead = Duration.ofSeconds(page.lead.getSelection());
         Duration lag = Duration.ofSeconds(page.lag.getSelection());
-        SavedMatch match = session.savedMatch();
-        Sport sport = session.matchSport();
+        MatchSnapshot snapshot = session.snapshot();
+        SavedMatch match = snapshot.savedMatch();
+        Sport sport = snapshot.sport();
         MatchActions actions = new MatchActions(PlatformUI.getWorkbench().getActiveWorkbenchWindow());
         actions.run("Exporting " + out.getFileName(), m -> {
             m.beginTask("Writing " + out.getFileName(), 1);

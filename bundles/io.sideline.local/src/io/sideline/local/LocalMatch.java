@@ -1,4 +1,4 @@
-package io.sideline.host;
+package io.sideline.local;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,14 +12,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.sideline.host.HostedMatch;
 import io.sideline.lookup.JoinTicket;
-import io.sideline.lookup.LookupError;
-import io.sideline.lookup.LookupException;
 import io.sideline.lookup.QuorumPolicy;
 import io.sideline.lookup.Session;
 import io.sideline.lookup.client.LookupClient;
-import io.sideline.lookup.server.LookupServer;
-import io.sideline.lookup.server.LookupServerConfig;
 import io.sideline.sport.api.Sport;
 
 /**
@@ -32,14 +29,12 @@ public final class LocalMatch implements AutoCloseable {
     /** the user a local match belongs to */
     public static final String USER = "local";
 
-    private final LookupServer server;
-    private final LookupClient client;
+    private final LocalLookup lookup;
     private final Session session;
     private final HostedMatch hosted;
 
-    private LocalMatch(LookupServer server, LookupClient client, Session session, HostedMatch hosted) {
-        this.server = server;
-        this.client = client;
+    private LocalMatch(LocalLookup lookup, Session session, HostedMatch hosted) {
+        this.lookup = lookup;
         this.session = session;
         this.hosted = hosted;
     }
@@ -56,26 +51,17 @@ public final class LocalMatch implements AutoCloseable {
      */
     public static LocalMatch start(Path dataDir, Sport sport, String name, List<String> teams, QuorumPolicy quorum,
             Consumer<String> log) throws Exception {
-        LookupServer server = LookupServer.start(LookupServerConfig.builder().bindHost("127.0.0.1").port(0)
-                .dataDir(dataDir.resolve("lookup")).build());
-        LookupClient client = LookupClient.create(server.uri());
+        LocalLookup lookup = LocalLookup.start(dataDir.resolve("lookup"));
         try {
             String password = password(dataDir.resolve("lookup").resolve("local-user.secret"));
-            try {
-                HostedMatch.await(client.register(USER, password), "register the local user");
-            } catch (LookupException e) {
-                if (!e.is(LookupError.USER_EXISTS)) {
-                    throw e;
-                }
-            }
-            Session session = HostedMatch.await(client.identify(USER, password), "identify the local user");
-            HostedMatch hosted = HostedMatch.with(client, session).bindHost("127.0.0.1").port(0)
-                    .dataDir(dataDir.resolve("journals")).reidentify(() -> client.identify(USER, password)).log(log)
+            Session session = lookup.user(USER, password);
+            LookupClient client = lookup.client();
+            HostedMatch hosted = lookup.host(session, dataDir.resolve("journals"))
+                    .reidentify(() -> client.identify(USER, password)).log(log)
                     .create(name, sport, teams, Instant.now(), quorum);
-            return new LocalMatch(server, client, session, hosted);
+            return new LocalMatch(lookup, session, hosted);
         } catch (Exception e) {
-            client.close();
-            server.close();
+            lookup.close();
             throw e;
         }
     }
@@ -100,12 +86,12 @@ public final class LocalMatch implements AutoCloseable {
 
     /** @return the lookup server's address, for other peers on this machine */
     public URI lookupUri() {
-        return server.uri();
+        return lookup.uri();
     }
 
     /** @return the lookup server's client */
     public LookupClient client() {
-        return client;
+        return lookup.client();
     }
 
     /** @return the local user's session */
@@ -120,13 +106,13 @@ public final class LocalMatch implements AutoCloseable {
 
     /** @return a join ticket for the local user: the host's address and a token */
     public JoinTicket join() throws Exception {
-        return HostedMatch.await(client.join(session, hosted.match().id()), "join the local match");
+        return LookupClient.await(lookup.client().join(session, hosted.match().id()), "join the local match");
     }
 
+    /** Stops the host, then the lookup server. The data folder keeps the match. */
     @Override
     public void close() {
         hosted.close();
-        client.close();
-        server.close();
+        lookup.close();
     }
 }
