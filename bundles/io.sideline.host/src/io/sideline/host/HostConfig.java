@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import io.sideline.host.internal.SportRules;
+import io.sideline.lookup.QuorumPolicy;
+import io.sideline.sport.api.Sport;
 import io.sideline.voting.VotingRules;
 
 /**
@@ -59,6 +62,15 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
     }
 
     /** @return a builder with the defaults */
+    /**
+     * @param sport  the match's sport: its actions' voting windows and the actions that exclude each other
+     * @param quorum the match's quorum
+     * @return the rules a host of a match of this sport and quorum votes by
+     */
+    public static VotingRules votingRules(Sport sport, QuorumPolicy quorum) {
+        return SportRules.of(sport, quorum);
+    }
+
     public static Builder builder() {
         return new Builder();
     }

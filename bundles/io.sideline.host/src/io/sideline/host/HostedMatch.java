@@ -338,8 +338,8 @@ public final class HostedMatch implements AutoCloseable {
         private HostedMatch start(Match m, Sport sport, int listen) throws Exception {
             List<String> titles = sport.actions().stream().map(SportAction::label).toList();
             HostConfig.Builder config = HostConfig.builder().bindHost(bindHost).port(listen).journalDir(dataDir)
-                    .match(m.id(), m.name(), m.sport(), m.origins(), titles).rules(SportRules.of(sport, m.quorum()))
-                    .verifier(new LookupTokenVerifier(lookup, session::get, m.id(), clock)).clock(clock).log(log);
+                    .match(m.id(), m.name(), m.sport(), m.origins(), titles).rules(HostConfig.votingRules(sport, m.quorum()))
+                    .verifier(TokenVerifier.lookup(lookup, session::get, m.id(), clock)).clock(clock).log(log);
             tweak.accept(config);
             MatchHost host;
             try {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
-import io.sideline.host.SportRules;
+import io.sideline.host.HostConfig;
 import io.sideline.lookup.QuorumPolicy;
 import io.sideline.replay.internal.Reporters;
 import io.sideline.replay.internal.SimulatedReport;
@@ -25,7 +25,7 @@ public final class Replay {
 
     /** @return the vote's rules for a replay: the options' quorum and football's windows */
     public static VotingRules rules(ReplayOptions o) {
-        return SportRules.of(new Football(), new QuorumPolicy(o.minVotes(), o.fraction()));
+        return HostConfig.votingRules(new Football(), new QuorumPolicy(o.minVotes(), o.fraction()));
     }
 
     /** @return football's voting window of each action, for scoring */

@@ -14,7 +14,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
 import io.sideline.host.HostConfig;
-import io.sideline.host.LookupTokenVerifier;
+import io.sideline.host.TokenVerifier;
 import io.sideline.host.MatchHost;
 import io.sideline.lookup.Match;
 import io.sideline.protocol.Setup;
@@ -58,7 +58,7 @@ final class HostFixture implements AutoCloseable {
         List<String> log = new CopyOnWriteArrayList<>();
         HostConfig.Builder b = HostConfig.builder().port(0).journalDir(journalDir)
                 .match(match.id(), match.name(), Football.ID, match.origins(), TITLES).rules(VotingRules.of(1, 0))
-                .verifier(new LookupTokenVerifier(lookup.client, lookup.session("ana"), match.id(), Clock.systemUTC()))
+                .verifier(TokenVerifier.lookup(lookup.client, () -> lookup.session("ana"), match.id(), Clock.systemUTC()))
                 .log(log::add);
         tweak.accept(b);
         HostFixture f = new HostFixture(lookup, match, b.build(), log);

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 import io.sideline.host.HostConfig;
-import io.sideline.host.LookupTokenVerifier;
+import io.sideline.host.TokenVerifier;
 import io.sideline.host.MatchHost;
 import io.sideline.lookup.Session;
 import io.sideline.lookup.client.LookupClient;
@@ -37,7 +37,7 @@ public final class HostProcess {
         HostConfig config = HostConfig.builder().port(port).journalDir(Path.of(args[1]))
                 .match(matchId, "Turkey – Italy", Football.ID, HostFixture.TEAMS, HostFixture.TITLES)
                 .rules(VotingRules.of(1, 0)).reportLimit(100_000, 100_000)
-                .verifier(new LookupTokenVerifier(client, hostSession, matchId, Clock.systemUTC()))
+                .verifier(TokenVerifier.lookup(client, () -> hostSession, matchId, Clock.systemUTC()))
                 .log(line -> System.err.println("host: " + line)).build();
         MatchHost host = MatchHost.start(config);
         System.out.println("READY " + host.port());

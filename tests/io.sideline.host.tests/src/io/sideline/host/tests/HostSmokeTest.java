@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.sideline.host.HostConfig;
-import io.sideline.host.LookupTokenVerifier;
+import io.sideline.host.TokenVerifier;
 import io.sideline.host.MatchHost;
 import io.sideline.lookup.JoinTicket;
 import io.sideline.lookup.Match;
@@ -43,7 +43,7 @@ class HostSmokeTest {
             List<String> titles = new Football().actions().stream().map(a -> a.label()).toList();
             HostConfig config = HostConfig.builder().port(0).journalDir(dir.resolve("journal"))
                     .match(match.id(), match.name(), Football.ID, match.origins(), titles).rules(VotingRules.of(2, 0))
-                    .verifier(new LookupTokenVerifier(client, ana, match.id(), Clock.systemUTC())).build();
+                    .verifier(TokenVerifier.lookup(client, () -> ana, match.id(), Clock.systemUTC())).build();
             try (MatchHost host = MatchHost.start(config)) {
                 JoinTicket anaTicket = client.join(ana, match.id()).get();
                 JoinTicket benTicket = client.join(ben, match.id()).get();

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 import java.util.stream.LongStream;
 
 import io.sideline.host.HostConfig;
-import io.sideline.host.LookupTokenVerifier;
+import io.sideline.host.TokenVerifier;
 import io.sideline.host.MatchHost;
 import io.sideline.lookup.Match;
 import io.sideline.peer.MatchClient;
@@ -59,7 +59,7 @@ final class HostFixture implements AutoCloseable {
         List<String> log = new CopyOnWriteArrayList<>();
         HostConfig.Builder b = HostConfig.builder().port(0).journalDir(journalDir)
                 .match(match.id(), match.name(), Football.ID, match.origins(), TITLES).rules(VotingRules.of(k, 0))
-                .verifier(new LookupTokenVerifier(lookup.client, lookup.session("ana"), match.id(), Clock.systemUTC()))
+                .verifier(TokenVerifier.lookup(lookup.client, () -> lookup.session("ana"), match.id(), Clock.systemUTC()))
                 .log(log::add);
         tweak.accept(b);
         HostFixture f = new HostFixture(lookup, match, b.build(), log);

@@ -1,4 +1,4 @@
-package io.sideline.host;
+package io.sideline.host.internal;
 
 import java.time.Duration;
 import java.util.Map;

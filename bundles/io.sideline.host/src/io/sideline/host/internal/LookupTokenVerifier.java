@@ -1,4 +1,4 @@
-package io.sideline.host;
+package io.sideline.host.internal;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -8,6 +8,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import io.sideline.host.TokenVerifier;
 import io.sideline.lookup.Session;
 import io.sideline.lookup.TokenCheck;
 import io.sideline.lookup.client.LookupClient;
