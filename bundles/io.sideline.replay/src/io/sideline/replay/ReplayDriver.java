@@ -2,22 +2,16 @@ package io.sideline.replay;
 
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
 import io.sideline.lookup.JoinTicket;
 import io.sideline.lookup.LookupException;
 import io.sideline.lookup.Session;
 import io.sideline.lookup.client.LookupClient;
-import io.sideline.protocol.EventReport;
-import io.sideline.protocol.Hello;
-import io.sideline.protocol.ProtocolCodec;
-import io.sideline.protocol.TimelineEvent;
+import io.sideline.replay.internal.PeerSocket;
 import io.sideline.replay.internal.Reporters;
 import io.sideline.replay.internal.ScaledClock;
 import io.sideline.replay.internal.SimulatedReport;
@@ -66,21 +60,16 @@ public final class ReplayDriver {
         progress.started(reports.size());
         HttpClient http = HttpClient.newHttpClient();
         List<PeerSocket> peers = new ArrayList<>();
-        ProtocolCodec codec = ProtocolCodec.standard();
         try {
             for (int i = 0; i < o.reporters() && !progress.cancelled(); i++) {
                 String user = "replay-peer-" + i;
                 Session s = LookupClient.await(lookup.signIn(user, PASSWORD, true), "sign in as " + user);
                 JoinTicket t = LookupClient.await(lookup.join(s, matchId), "join as " + user);
-                PeerSocket p = new PeerSocket();
-                p.token = t.token();
-                p.socket = http.newWebSocketBuilder().buildAsync(URI.create(t.hostUrl()), p).get(10, TimeUnit.SECONDS);
-                p.socket.sendText(codec.encode(new Hello(t.token(), 0L, "sideline-replay")), true).get(10,
-                        TimeUnit.SECONDS);
+                PeerSocket p = PeerSocket.connect(http, URI.create(t.hostUrl()), t.token());
                 peers.add(p);
             }
             for (PeerSocket p : peers) {
-                p.ready.get(30, TimeUnit.SECONDS);
+                p.awaitSetup();
             }
             if (reports.isEmpty() || progress.cancelled()) {
                 return 0;
@@ -101,34 +90,16 @@ public final class ReplayDriver {
                     return sent;
                 }
                 PeerSocket p = peers.get(r.reporter());
-                p.socket.sendText(codec.encode(new EventReport(Instant.now(), p.token,
-                        new TimelineEvent(r.title(), r.origin(), r.eventTime(), r.player(), null, null,
-                                    java.util.Map.of()))), true).get(10, TimeUnit.SECONDS);
+                p.report(Instant.now(), r);
                 sent++;
                 progress.sent(sent, reports.size(), r.sendTime());
             }
             return sent;
         } finally {
             for (PeerSocket p : peers) {
-                p.socket.abort();
+                p.abort();
             }
             http.close();
-        }
-    }
-
-    /** One simulated peer's connection: it waits for its setup and reads the rest without keeping it. */
-    private static final class PeerSocket implements WebSocket.Listener {
-        final CompletableFuture<Void> ready = new CompletableFuture<>();
-        WebSocket socket;
-        String token;
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            if (!ready.isDone() && data.toString().contains("\"type\":\"setup\"")) {
-                ready.complete(null);
-            }
-            ws.request(1);
-            return null;
         }
     }
 }

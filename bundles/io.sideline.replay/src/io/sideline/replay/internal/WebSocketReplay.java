@@ -11,8 +11,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -25,10 +23,6 @@ import io.sideline.lookup.QuorumPolicy;
 import io.sideline.lookup.Session;
 import io.sideline.lookup.client.LookupClient;
 import io.sideline.protocol.Accepted;
-import io.sideline.protocol.EventReport;
-import io.sideline.protocol.Hello;
-import io.sideline.protocol.ProtocolCodec;
-import io.sideline.protocol.TimelineEvent;
 import io.sideline.replay.Replay;
 import io.sideline.replay.Score;
 import io.sideline.replay.ReplayOptions;
@@ -43,22 +37,6 @@ import io.sideline.statsbomb.StatsBombMatch;
 public final class WebSocketReplay {
 
     private WebSocketReplay() {
-    }
-
-    /** One simulated peer's connection. */
-    private static final class PeerSocket implements WebSocket.Listener {
-        final CompletableFuture<Void> ready = new CompletableFuture<>();
-        WebSocket socket;
-        String token;
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            if (!ready.isDone() && data.toString().contains("\"type\":\"setup\"")) {
-                ready.complete(null);
-            }
-            ws.request(1);
-            return null;
-        }
     }
 
     /** @return the score of a replay over real WebSockets */
@@ -82,19 +60,15 @@ public final class WebSocketReplay {
             HttpClient http = HttpClient.newHttpClient();
             try (hosted) {
                 progress.println("replay: host at " + matchHost.uri() + "; connecting " + o.reporters() + " peers");
-                ProtocolCodec codec = ProtocolCodec.standard();
                 List<PeerSocket> peers = new ArrayList<>();
                 for (int i = 0; i < o.reporters(); i++) {
                     Session s = lookup.user("peer-" + i, password);
                     JoinTicket t = client.join(s, m.id()).get();
-                    PeerSocket p = new PeerSocket();
-                    p.token = t.token();
-                    p.socket = http.newWebSocketBuilder().buildAsync(matchHost.uri(), p).get(10, TimeUnit.SECONDS);
-                    p.socket.sendText(codec.encode(new Hello(t.token(), 0L, "sideline-replay")), true).get();
+                    PeerSocket p = PeerSocket.connect(http, matchHost.uri(), t.token());
                     peers.add(p);
                 }
                 for (PeerSocket p : peers) {
-                    p.ready.get(30, TimeUnit.SECONDS);
+                    p.awaitSetup();
                 }
                 progress.printf("replay: %d reports at %.0fx speed (about %d s)%n", reports.size(), o.speed(),
                         reports.isEmpty() ? 0 : (long) (java.time.Duration.between(kickOff,
@@ -108,9 +82,7 @@ public final class WebSocketReplay {
                         TimeUnit.NANOSECONDS.sleep(wait);
                     }
                     PeerSocket p = peers.get(r.reporter());
-                    p.socket.sendText(codec.encode(new EventReport(r.sendTime(), p.token,
-                            new TimelineEvent(r.title(), r.origin(), r.eventTime(), r.player(), null, null,
-                                    java.util.Map.of()))), true).get(10, TimeUnit.SECONDS);
+                    p.report(r.sendTime(), r);
                     sent++;
                     int now = (int) java.time.Duration.between(kickOff, r.sendTime()).toMinutes() / 15;
                     if (now != minute) {
@@ -122,7 +94,7 @@ public final class WebSocketReplay {
                 long settle = (long) (Replay.rules(o).decisionTimeout().toNanos() / o.speed()) + 2_000_000_000L;
                 TimeUnit.NANOSECONDS.sleep(settle);
                 for (PeerSocket p : peers) {
-                    p.socket.abort();
+                    p.abort();
                 }
                 Map<String, Accepted> latest = new LinkedHashMap<>();
                 Map<String, Instant> firstAccepted = new LinkedHashMap<>();
