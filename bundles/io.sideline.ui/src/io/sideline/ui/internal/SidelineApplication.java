@@ -12,6 +12,7 @@ public final class SidelineApplication implements IApplication {
     @Override
     public Object start(IApplicationContext context) {
         Display.setAppName("Sideline");
+        PlatformLogHandler.install(); // the headless bundles' warnings and errors reach the platform log
         Display display = PlatformUI.createDisplay();
         try {
             int code = PlatformUI.createAndRunWorkbench(display, new SidelineWorkbenchAdvisor());
