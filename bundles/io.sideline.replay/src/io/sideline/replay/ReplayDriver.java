@@ -6,6 +6,7 @@ import java.net.http.WebSocket;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,8 @@ import io.sideline.replay.internal.Reporters;
 import io.sideline.replay.internal.ScaledClock;
 import io.sideline.replay.internal.SimulatedReport;
 import io.sideline.statsbomb.StatsBombMatch;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Simulated peers reporting a real match to a host that is already running, over real WebSockets: each
@@ -81,10 +84,9 @@ public final class ReplayDriver {
                 }
                 Session s = HostedMatch.await(lookup.identify(user, PASSWORD), "identify " + user);
                 JoinTicket t = HostedMatch.await(lookup.join(s, matchId), "join as " + user);
-                PeerSocket p = new PeerSocket();
-                p.token = t.token();
+                PeerSocket p = new PeerSocket(t.token());
                 p.socket = http.newWebSocketBuilder().buildAsync(URI.create(t.hostUrl()), p).get(10, TimeUnit.SECONDS);
-                p.socket.sendText(codec.encode(new Hello(t.token(), 0L, "sideline-replay")), true).get(10,
+                p.socket().sendText(codec.encode(new Hello(t.token(), 0L, "sideline-replay")), true).get(10,
                         TimeUnit.SECONDS);
                 peers.add(p);
             }
@@ -110,7 +112,7 @@ public final class ReplayDriver {
                     return sent;
                 }
                 PeerSocket p = peers.get(r.reporter());
-                p.socket.sendText(codec.encode(new EventReport(Instant.now(), p.token,
+                p.socket().sendText(codec.encode(new EventReport(Instant.now(), p.token,
                         new TimelineEvent(r.title(), r.origin(), r.eventTime(), r.player(), null, null,
                                     java.util.Map.of()))), true).get(10, TimeUnit.SECONDS);
                 sent++;
@@ -119,7 +121,7 @@ public final class ReplayDriver {
             return sent;
         } finally {
             for (PeerSocket p : peers) {
-                p.socket.abort();
+                p.socket().abort();
             }
             http.close();
         }
@@ -128,15 +130,27 @@ public final class ReplayDriver {
     /** One simulated peer's connection: it waits for its setup and reads the rest without keeping it. */
     private static final class PeerSocket implements WebSocket.Listener {
         final CompletableFuture<Void> ready = new CompletableFuture<>();
-        WebSocket socket;
-        String token;
+        final String token;
+        /** set once connected, before the peer joins the list */
+        @Nullable WebSocket socket;
 
+        PeerSocket(String token) {
+            this.token = token;
+        }
+
+        WebSocket socket() {
+            return Objects.requireNonNull(socket, "not connected");
+        }
+
+        // the JDK's listener is not null-annotated: its parameters are @Nullable here, and it may return null
         @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            if (!ready.isDone() && data.toString().contains("\"type\":\"setup\"")) {
+        public @Nullable CompletionStage<?> onText(@Nullable WebSocket ws, @Nullable CharSequence data, boolean last) {
+            if (!ready.isDone() && data != null && data.toString().contains("\"type\":\"setup\"")) {
                 ready.complete(null);
             }
-            ws.request(1);
+            if (ws != null) {
+                ws.request(1);
+            }
             return null;
         }
     }
