@@ -2,6 +2,8 @@ package io.sideline.lookup;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The lookup server refused a request, or could not be reached. {@link #getMessage()} is the server's
  * explanation, written for a person.
@@ -12,8 +14,8 @@ public final class LookupException extends Exception {
 
     private final String code;
     private final int status;
-    private final String field;
-    private final transient Duration retryAfter;
+    private final @Nullable String field;
+    private final transient @Nullable Duration retryAfter;
 
     /**
      * @param code       the error code (a {@link LookupError} or {@link io.sideline.protocol.ProtocolError} code)
@@ -22,7 +24,8 @@ public final class LookupException extends Exception {
      * @param field      the offending field of the request, or {@code null}
      * @param retryAfter when to try again, for {@code rate_limited}; otherwise {@code null}
      */
-    public LookupException(String code, int status, String message, String field, Duration retryAfter) {
+    public LookupException(String code, int status, String message, @Nullable String field,
+            @Nullable Duration retryAfter) {
         super(message);
         this.code = code;
         this.status = status;
@@ -31,7 +34,7 @@ public final class LookupException extends Exception {
     }
 
     /** @return a client-side error without an HTTP answer */
-    public static LookupException of(LookupError error, String message, Throwable cause) {
+    public static LookupException of(LookupError error, String message, @Nullable Throwable cause) {
         LookupException e = new LookupException(error.code(), error.status(), message, null, null);
         e.initCause(cause);
         return e;
@@ -48,12 +51,12 @@ public final class LookupException extends Exception {
     }
 
     /** @return the offending field of the request, or {@code null} */
-    public String field() {
+    public @Nullable String field() {
         return field;
     }
 
     /** @return when to try again, or {@code null} */
-    public Duration retryAfter() {
+    public @Nullable Duration retryAfter() {
         return retryAfter;
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,8 @@ import io.sideline.protocol.ProtocolException;
 import io.sideline.protocol.ProtocolLimits;
 import io.sideline.protocol.json.JsonFields;
 import io.sideline.protocol.json.StrictJson;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON form of the lookup API's records, in one place for the server and its clients. Reading
@@ -159,7 +162,7 @@ public final class LookupJson {
      * @param hostUrl where the host can be reached now, or {@code null} to leave the match's address as it is
      * @return the JSON of a heartbeat request
      */
-    public static JsonObject heartbeatRequest(String hostUrl) {
+    public static JsonObject heartbeatRequest(@Nullable String hostUrl) {
         JsonObject o = new JsonObject();
         if (hostUrl != null) {
             o.addProperty("hostUrl", hostUrl);
@@ -168,7 +171,7 @@ public final class LookupJson {
     }
 
     /** @return the host's new address from a heartbeat request, or {@code null} when it did not send one */
-    public static String heartbeatHostUrl(JsonFields f) throws ProtocolException {
+    public static @Nullable String heartbeatHostUrl(JsonFields f) throws ProtocolException {
         return f.has("hostUrl") ? hostUrl(f, "hostUrl") : null;
     }
 
@@ -273,7 +276,7 @@ public final class LookupJson {
         if (c.active()) {
             o.addProperty("user", c.user());
             o.addProperty("matchId", c.matchId());
-            o.addProperty("expiresAt", c.expiresAt().toString());
+            o.addProperty("expiresAt", Objects.requireNonNull(c.expiresAt(), "expiresAt").toString());
         } else {
             o.addProperty("reason", c.reason());
         }
@@ -294,7 +297,7 @@ public final class LookupJson {
     }
 
     /** @return the JSON of an error */
-    public static JsonObject error(String code, String message, String field) {
+    public static JsonObject error(String code, String message, @Nullable String field) {
         JsonObject o = new JsonObject();
         o.addProperty("code", code);
         o.addProperty("message", message);

@@ -2,6 +2,8 @@ package io.sideline.lookup;
 
 import java.time.LocalDate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A search for matches. Every criterion is optional ({@code null}); all given ones must hold.
  *
@@ -12,7 +14,8 @@ import java.time.LocalDate;
  * @param page  the page, from 0
  * @param size  matches per page, 1 to {@value #MAX_SIZE}
  */
-public record MatchQuery(String text, String sport, LocalDate date, MatchState state, int page, int size) {
+public record MatchQuery(@Nullable String text, @Nullable String sport, @Nullable LocalDate date,
+        @Nullable MatchState state, int page, int size) {
 
     /** the default page size */
     public static final int DEFAULT_SIZE = 20;

@@ -1,5 +1,7 @@
 package io.sideline.lookup;
 
+import org.jspecify.annotations.Nullable;
+
 /** Where a match stands, as the lookup server sees it. */
 public enum MatchState {
     /** before its scheduled start */
@@ -23,7 +25,7 @@ public enum MatchState {
     }
 
     /** @return the state with this value, or {@code null} */
-    public static MatchState fromWire(String value) {
+    public static @Nullable MatchState fromWire(String value) {
         for (MatchState s : values()) {
             if (s.wire.equals(value)) {
                 return s;

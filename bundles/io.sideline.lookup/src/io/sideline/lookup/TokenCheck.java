@@ -2,6 +2,8 @@ package io.sideline.lookup;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The lookup server's answer to a host asking whether a join token is good for its match.
  *
@@ -11,7 +13,8 @@ import java.time.Instant;
  * @param expiresAt when the token expires, when active
  * @param reason    when not active: {@code "unknown"}, {@code "expired"} or {@code "other_match"}
  */
-public record TokenCheck(boolean active, String user, String matchId, Instant expiresAt, String reason) {
+public record TokenCheck(boolean active, @Nullable String user, @Nullable String matchId, @Nullable Instant expiresAt,
+        @Nullable String reason) {
 
     /** the token was never issued, or was forged */
     public static final String UNKNOWN = "unknown";

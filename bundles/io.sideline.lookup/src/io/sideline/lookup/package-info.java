@@ -4,4 +4,7 @@
  * original design calls an event: a game that peers report on. The HTTP API is described in
  * {@code docs/protocol.md}.
  */
+@NullMarked
 package io.sideline.lookup;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,8 @@ package io.sideline.protocol;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An event the host's vote accepted, broadcast to every peer, type {@code "accepted"}.
  * <p>
@@ -26,7 +28,7 @@ import java.util.Objects;
  * @param reason     optional: why it was corrected
  */
 public record Accepted(Instant time, String id, long seq, int version, Status status, TimelineEvent event, int votes,
-        double confidence, String reason) implements Message {
+        double confidence, @Nullable String reason) implements Message {
 
     public static final String TYPE = "accepted";
 
@@ -51,7 +53,7 @@ public record Accepted(Instant time, String id, long seq, int version, Status st
         }
 
         /** @return the status with this JSON value, or {@code null} */
-        public static Status fromWire(String value) {
+        public static @Nullable Status fromWire(String value) {
             for (Status s : values()) {
                 if (s.wire.equals(value)) {
                     return s;

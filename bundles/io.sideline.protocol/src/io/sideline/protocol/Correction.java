@@ -3,6 +3,8 @@ package io.sideline.protocol;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A peer's request to correct an accepted event, type {@code "correction"}. Corrections are voted like
  * reports; an accepted one produces a new {@link Accepted} version of the same id, never a silent
@@ -16,8 +18,8 @@ import java.util.Objects;
  * @param reason  optional: why, for the feed ("goal disallowed: offside")
  * @param ref     optional: an id the sender chooses, echoed in errors
  */
-public record Correction(Instant time, String token, String target, Action action, TimelineEvent amended,
-        String reason, String ref) implements Message {
+public record Correction(Instant time, String token, String target, Action action, @Nullable TimelineEvent amended,
+        @Nullable String reason, @Nullable String ref) implements Message {
 
     public static final String TYPE = "correction";
 
@@ -40,7 +42,7 @@ public record Correction(Instant time, String token, String target, Action actio
         }
 
         /** @return the action with this JSON value, or {@code null} */
-        public static Action fromWire(String value) {
+        public static @Nullable Action fromWire(String value) {
             for (Action a : values()) {
                 if (a.wire.equals(value)) {
                     return a;

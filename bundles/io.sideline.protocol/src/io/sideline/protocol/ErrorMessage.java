@@ -2,6 +2,8 @@ package io.sideline.protocol;
 
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An error sent to one peer, type {@code "error"}: a machine-readable code and a message a person
  * understands. The connection stays open unless the code says otherwise (see {@link ProtocolError}).
@@ -12,7 +14,7 @@ import java.util.Objects;
  * @param field   optional: the JSON path of the offending field, for example {@code "event.title"}
  * @param ref     optional: the {@code ref} of the message that caused it
  */
-public record ErrorMessage(String code, String message, String field, String ref) implements Message {
+public record ErrorMessage(String code, String message, @Nullable String field, @Nullable String ref) implements Message {
 
     public static final String TYPE = "error";
 
@@ -27,7 +29,7 @@ public record ErrorMessage(String code, String message, String field, String ref
     }
 
     /** @return the known error for {@link #code()}, or {@code null} if this host is newer than us */
-    public ProtocolError error() {
+    public @Nullable ProtocolError error() {
         return ProtocolError.fromCode(code);
     }
 

@@ -3,6 +3,8 @@ package io.sideline.protocol;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A peer's report that something happened: the original design's message, type {@code "event"}.
  * <p>
@@ -15,7 +17,7 @@ import java.util.Objects;
  * @param ref   optional: an id the sender chooses for this report, echoed in errors so a client can
  *              match them to what it sent
  */
-public record EventReport(Instant time, String token, TimelineEvent event, String ref) implements Message {
+public record EventReport(Instant time, String token, TimelineEvent event, @Nullable String ref) implements Message {
 
     public static final String TYPE = "event";
 

@@ -14,6 +14,8 @@ import com.google.gson.JsonPrimitive;
 import io.sideline.protocol.json.JsonFields;
 import io.sideline.protocol.json.StrictJson;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads and writes protocol messages. Thread-safe and stateless apart from its limits: share one.
  * <p>
@@ -217,8 +219,9 @@ public final class ProtocolCodec {
                 o.addProperty("token", c.token());
                 o.addProperty("target", c.target());
                 o.addProperty("action", c.action().wire());
-                if (c.amended() != null) {
-                    o.add("event", writeEvent(c.amended()));
+                TimelineEvent amended = c.amended();
+                if (amended != null) {
+                    o.add("event", writeEvent(amended));
                 }
                 putIfPresent(o, "reason", c.reason());
                 putIfPresent(o, "ref", c.ref());
@@ -262,13 +265,13 @@ public final class ProtocolCodec {
         return a;
     }
 
-    private static void putIfPresent(JsonObject o, String name, String value) {
+    private static void putIfPresent(JsonObject o, String name, @Nullable String value) {
         if (value != null) {
             o.addProperty(name, value);
         }
     }
 
-    private static void putIfPresent(JsonObject o, String name, Number value) {
+    private static void putIfPresent(JsonObject o, String name, @Nullable Number value) {
         if (value != null) {
             o.addProperty(name, value);
         }

@@ -1,5 +1,7 @@
 package io.sideline.protocol;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The error codes of the protocol. The wire code of each is fixed: clients may branch on it.
  */
@@ -54,7 +56,7 @@ public enum ProtocolError {
     }
 
     /** @return the error with this wire code, or {@code null} */
-    public static ProtocolError fromCode(String code) {
+    public static @Nullable ProtocolError fromCode(String code) {
         for (ProtocolError e : values()) {
             if (e.code.equals(code)) {
                 return e;

@@ -1,5 +1,7 @@
 package io.sideline.protocol;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A message was refused. {@link #getMessage()} says why in words a person understands and names the
  * field; {@link #toErrorMessage(String)} is what goes back to the peer.
@@ -9,14 +11,14 @@ public final class ProtocolException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final ProtocolError error;
-    private final String field;
+    private final @Nullable String field;
 
     /**
      * @param error   the code
      * @param field   the JSON path of the offending field, or {@code null} when it is the whole message
      * @param message what is wrong, in words
      */
-    public ProtocolException(ProtocolError error, String field, String message) {
+    public ProtocolException(ProtocolError error, @Nullable String field, String message) {
         super(message);
         this.error = error;
         this.field = field;
@@ -28,7 +30,7 @@ public final class ProtocolException extends Exception {
     }
 
     /** @return the JSON path of the offending field, or {@code null} */
-    public String field() {
+    public @Nullable String field() {
         return field;
     }
 
@@ -36,7 +38,7 @@ public final class ProtocolException extends Exception {
      * @param ref the {@code ref} of the refused message, if it had one
      * @return the error message to send back to the peer
      */
-    public ErrorMessage toErrorMessage(String ref) {
+    public ErrorMessage toErrorMessage(@Nullable String ref) {
         String message = sendable(getMessage());
         return new ErrorMessage(error.code(), message.isBlank() ? error.code() : message,
                 field == null ? null : sendable(field), ref);

@@ -3,6 +3,8 @@ package io.sideline.protocol;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a host sends a peer first: the origins and the actions that can be reported, type
  * {@code "setup"}. The first two fields are the original design's; the rest are optional extensions.
@@ -15,8 +17,8 @@ import java.util.Objects;
  * @param lastSeq optional: the sequence number of the newest accepted event the host holds (0 for
  *                none); the catch-up that follows ends there
  */
-public record Setup(List<String> origins, List<String> actions, String matchId, String name, String sport,
-        Long lastSeq) implements Message {
+public record Setup(List<String> origins, List<String> actions, @Nullable String matchId, @Nullable String name,
+        @Nullable String sport, @Nullable Long lastSeq) implements Message {
 
     public static final String TYPE = "setup";
 

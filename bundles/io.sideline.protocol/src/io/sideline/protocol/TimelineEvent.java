@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Something that happened in a match: the {@code event} object of the original design.
  *
@@ -17,8 +19,8 @@ import java.util.Objects;
  * @param clockMillis optional: the match clock in milliseconds, when the reporter knows it
  * @param qualifiers optional details such as a shot's outcome or a card's colour, in their order; empty if none
  */
-public record TimelineEvent(String title, String origin, Instant time, String player, Integer period,
-        Long clockMillis, Map<String, String> qualifiers) {
+public record TimelineEvent(String title, String origin, Instant time, @Nullable String player,
+        @Nullable Integer period, @Nullable Long clockMillis, Map<String, String> qualifiers) {
 
     public TimelineEvent {
         Objects.requireNonNull(title, "title");
@@ -35,7 +37,7 @@ public record TimelineEvent(String title, String origin, Instant time, String pl
     }
 
     /** @return a copy of this event with another player */
-    public TimelineEvent withPlayer(String newPlayer) {
+    public TimelineEvent withPlayer(@Nullable String newPlayer) {
         return new TimelineEvent(title, origin, time, newPlayer, period, clockMillis, qualifiers);
     }
 }

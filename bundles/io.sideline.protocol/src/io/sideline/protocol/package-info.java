@@ -9,4 +9,7 @@
  * <p>
  * This package is API (version 1.0): names, JSON field names and error codes do not change.
  */
+@NullMarked
 package io.sideline.protocol;
+
+import org.jspecify.annotations.NullMarked;

@@ -17,6 +17,7 @@ import io.sideline.replay.internal.ScaledClock;
 import io.sideline.replay.internal.SimulatedReport;
 import io.sideline.statsbomb.StatsBombMatch;
 
+
 /**
  * Simulated peers reporting a real match to a host that is already running, over real WebSockets: each
  * peer a user of the match's lookup server with its own join token, sending its reports when the match

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One event of a real match, mapped onto a football action.
  *
@@ -15,7 +17,7 @@ import java.util.Objects;
  * @param clock     the match clock: time since kick-off of the match, as StatsBomb's minute and second
  * @param time      when it happened, as a wall-clock instant (kick-off plus the periods before)
  */
-public record MatchEvent(String sourceId, String title, String origin, String player, int period, Duration clock,
+public record MatchEvent(String sourceId, String title, String origin, @Nullable String player, int period, Duration clock,
         Instant time) {
 
     public MatchEvent {

@@ -23,6 +23,8 @@ import com.google.gson.JsonParser;
 
 import io.sideline.sport.football.Football;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A StatsBomb match file mapped onto football actions. The mapping (in {@link #map}) is the one place
  * that says which StatsBomb events are which football actions:
@@ -161,7 +163,7 @@ public record StatsBombMatch(String home, String away, List<MatchEvent> events) 
         return out;
     }
 
-    private static void addCard(List<String> out, String card) {
+    private static void addCard(List<String> out, @Nullable String card) {
         if ("Yellow Card".equals(card)) {
             out.add(Football.YELLOW_CARD);
         } else if ("Red Card".equals(card) || "Second Yellow".equals(card)) {
@@ -169,7 +171,7 @@ public record StatsBombMatch(String home, String away, List<MatchEvent> events) 
         }
     }
 
-    private static String name(JsonObject e, String detail, String field) {
+    private static @Nullable String name(JsonObject e, String detail, String field) {
         if (!e.has(detail) || !e.get(detail).isJsonObject()) {
             return null;
         }

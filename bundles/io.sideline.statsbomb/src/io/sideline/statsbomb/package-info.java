@@ -3,4 +3,7 @@
  * a match file and maps its events onto Sideline's football actions, in one place for the replay
  * simulator and the importer.
  */
+@NullMarked
 package io.sideline.statsbomb;
+
+import org.jspecify.annotations.NullMarked;

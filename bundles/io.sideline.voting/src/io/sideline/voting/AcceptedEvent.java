@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One version of an event the vote accepted. An event keeps its {@link #id()}; each correction makes a
  * new version.
@@ -22,7 +24,8 @@ import java.util.Objects;
  * @param reason     for a correction: why
  */
 public record AcceptedEvent(String id, int version, Status status, String title, String origin, Instant eventTime,
-        String player, Map<String, String> qualifiers, int votes, double confidence, Instant acceptedAt, String reason) {
+        @Nullable String player, Map<String, String> qualifiers, int votes, double confidence, Instant acceptedAt,
+        @Nullable String reason) {
 
     /** The state of an event after a version. */
     public enum Status {

@@ -3,6 +3,8 @@ package io.sideline.voting;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One peer's request to correct an accepted event: retract it, or amend its title, origin or time.
  * Corrections are voted like reports.
@@ -16,8 +18,8 @@ import java.util.Objects;
  * @param reason     optional: why, shown in the feed
  * @param receivedAt when the host received it
  */
-public record CorrectionReport(String reporter, String target, boolean retract, String title, String origin,
-        Instant eventTime, String reason, Instant receivedAt) {
+public record CorrectionReport(String reporter, String target, boolean retract, @Nullable String title,
+        @Nullable String origin, @Nullable Instant eventTime, @Nullable String reason, Instant receivedAt) {
 
     public CorrectionReport {
         Objects.requireNonNull(reporter, "reporter");
@@ -31,13 +33,13 @@ public record CorrectionReport(String reporter, String target, boolean retract, 
     }
 
     /** @return a retraction */
-    public static CorrectionReport retraction(String reporter, String target, String reason, Instant receivedAt) {
+    public static CorrectionReport retraction(String reporter, String target, @Nullable String reason, Instant receivedAt) {
         return new CorrectionReport(reporter, target, true, null, null, null, reason, receivedAt);
     }
 
     /** @return an amendment */
     public static CorrectionReport amendment(String reporter, String target, String title, String origin,
-            Instant eventTime, String reason, Instant receivedAt) {
+            Instant eventTime, @Nullable String reason, Instant receivedAt) {
         return new CorrectionReport(reporter, target, false, title, origin, eventTime, reason, receivedAt);
     }
 }

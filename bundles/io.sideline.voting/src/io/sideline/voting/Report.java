@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One peer's report that something happened.
  *
@@ -16,7 +18,7 @@ import java.util.Objects;
  * @param qualifiers optional details
  */
 public record Report(String reporter, String title, String origin, Instant eventTime, Instant receivedAt,
-        String player, Map<String, String> qualifiers) {
+        @Nullable String player, Map<String, String> qualifiers) {
 
     public Report {
         Objects.requireNonNull(reporter, "reporter");

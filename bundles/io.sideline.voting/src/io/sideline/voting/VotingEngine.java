@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Turns reports into accepted events by vote; {@code docs/voting.md} describes the algorithm.
  * <p>
@@ -146,12 +148,13 @@ public final class VotingEngine {
     private static final class CorrectionCandidate {
         final String target;
         final boolean retract;
-        final String title;
-        final String origin;
+        /** for an amendment: the new title and origin; null for a retraction */
+        final @Nullable String title;
+        final @Nullable String origin;
         final Map<String, Instant> times = new LinkedHashMap<>();
         final Instant firstReceived;
         final double electorate;
-        String reason;
+        @Nullable String reason;
 
         CorrectionCandidate(CorrectionReport c, double electorate) {
             this.electorate = electorate;
@@ -170,8 +173,8 @@ public final class VotingEngine {
             if (retract) {
                 return true;
             }
-            return title.equals(c.title()) && origin.equals(c.origin())
-                    && within(median(new ArrayList<>(times.values())), c.eventTime(), window);
+            return Objects.equals(title, c.title()) && Objects.equals(origin, c.origin()) && within(
+                    median(new ArrayList<>(times.values())), Objects.requireNonNull(c.eventTime(), "eventTime"), window);
         }
     }
 
@@ -232,7 +235,7 @@ public final class VotingEngine {
         return evaluate(c);
     }
 
-    private Standing nearestStanding(Report r, Duration window) {
+    private @Nullable Standing nearestStanding(Report r, Duration window) {
         Standing best = null;
         long bestDistance = Long.MAX_VALUE;
         for (Standing s : index.near(r.title(), r.eventTime(), window)) {
@@ -240,7 +243,7 @@ public final class VotingEngine {
             if (e.standing() && e.origin().equals(r.origin()) && !s.supporters.containsKey(r.reporter())) {
                 long distance = Math.abs(Duration.between(e.eventTime(), r.eventTime()).toMillis());
                 if (distance <= window.toMillis()
-                        && (distance < bestDistance || distance == bestDistance && s.order < best.order)) {
+                        && (best == null || distance < bestDistance || distance == bestDistance && s.order < best.order)) {
                     bestDistance = distance;
                     best = s;
                 }
@@ -365,7 +368,7 @@ public final class VotingEngine {
         if (!s.latest.standing()) {
             return List.of(); // already a tombstone
         }
-        Duration window = rules.windowFor(c.retract() ? s.latest.title() : c.title());
+        Duration window = rules.windowFor(c.retract() ? s.latest.title() : Objects.requireNonNull(c.title(), "title"));
         CorrectionCandidate cc = null;
         for (CorrectionCandidate p : corrections) {
             if (!p.times.containsKey(c.reporter()) && p.asksFor(c, window)) {
@@ -402,10 +405,12 @@ public final class VotingEngine {
             s.supporters.keySet().forEach(reporter -> adjust(reporter, -rules.loss()));
         } else {
             Instant time = median(new ArrayList<>(cc.times.values()));
-            next = new AcceptedEvent(old.id(), old.version() + 1, AcceptedEvent.Status.AMENDED, cc.title, cc.origin, time,
+            String title = Objects.requireNonNull(cc.title, "title");
+            String origin = Objects.requireNonNull(cc.origin, "origin");
+            next = new AcceptedEvent(old.id(), old.version() + 1, AcceptedEvent.Status.AMENDED, title, origin, time,
                     old.player(), old.qualifiers(), cc.times.size(), confidence, clock.instant(), cc.reason);
             kind = Decision.Kind.AMENDED;
-            if (!cc.title.equals(old.title()) || !cc.origin.equals(old.origin())) {
+            if (!title.equals(old.title()) || !origin.equals(old.origin())) {
                 s.supporters.keySet().forEach(reporter -> adjust(reporter, -rules.loss()));
                 s.supporters.clear();
             }

@@ -4,4 +4,7 @@
  * {@link io.sideline.voting.Decision}s to broadcast. The algorithm and its parameters are described in
  * {@code docs/voting.md}.
  */
+@NullMarked
 package io.sideline.voting;
+
+import org.jspecify.annotations.NullMarked;

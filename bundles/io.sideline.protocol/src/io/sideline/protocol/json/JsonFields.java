@@ -22,6 +22,8 @@ import io.sideline.protocol.ProtocolError;
 import io.sideline.protocol.ProtocolException;
 import io.sideline.protocol.ProtocolLimits;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads typed fields out of one JSON object, and refuses anything else with a
  * {@link ProtocolException} that names the field by its JSON path. JSON {@code null} counts as absent.
@@ -159,7 +161,7 @@ public final class JsonFields {
     }
 
     /** @return an optional text, or {@code null} */
-    public String optText(String name) throws ProtocolException {
+    public @Nullable String optText(String name) throws ProtocolException {
         return has(name) ? text(name) : null;
     }
 
@@ -169,7 +171,7 @@ public final class JsonFields {
     }
 
     /** @return an optional token or id, or {@code null} */
-    public String optToken(String name) throws ProtocolException {
+    public @Nullable String optToken(String name) throws ProtocolException {
         return has(name) ? token(name) : null;
     }
 
@@ -210,12 +212,12 @@ public final class JsonFields {
     }
 
     /** @return an optional whole number within [min, max], or {@code null} */
-    public Long optLong(String name, long min, long max) throws ProtocolException {
+    public @Nullable Long optLong(String name, long min, long max) throws ProtocolException {
         return has(name) ? integer(name, object.get(name), min, max) : null;
     }
 
     /** @return an optional whole number within [min, max], or {@code null} */
-    public Integer optInt(String name, int min, int max) throws ProtocolException {
+    public @Nullable Integer optInt(String name, int min, int max) throws ProtocolException {
         return has(name) ? (int) integer(name, object.get(name), min, max) : null;
     }
 
@@ -302,7 +304,7 @@ public final class JsonFields {
     }
 
     /** @return an optional nested object, or {@code null} */
-    public JsonFields optObject(String name) throws ProtocolException {
+    public @Nullable JsonFields optObject(String name) throws ProtocolException {
         return has(name) ? object(name) : null;
     }
 

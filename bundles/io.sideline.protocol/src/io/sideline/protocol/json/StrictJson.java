@@ -24,6 +24,8 @@ import com.google.gson.stream.JsonToken;
 import io.sideline.protocol.ProtocolError;
 import io.sideline.protocol.ProtocolException;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Reads one JSON object strictly, for every JSON Sideline accepts from outside: protocol messages and the
  * lookup server's request bodies. Strict means: a size limit checked before parsing, valid UTF-8, strict
@@ -47,7 +49,7 @@ public final class StrictJson {
      * @return the object
      * @throws ProtocolException when the text is too large, not strict JSON, or not an object
      */
-    public static JsonObject parseObject(String json, int maxBytes) throws ProtocolException {
+    public static JsonObject parseObject(@Nullable String json, int maxBytes) throws ProtocolException {
         if (json == null) {
             throw new ProtocolException(ProtocolError.MALFORMED_JSON, null, "the message is empty");
         }
@@ -61,7 +63,7 @@ public final class StrictJson {
      * @return the object
      * @throws ProtocolException when the bytes are too many, not UTF-8, not strict JSON, or not an object
      */
-    public static JsonObject parseObject(byte[] utf8, int maxBytes) throws ProtocolException {
+    public static JsonObject parseObject(byte @Nullable [] utf8, int maxBytes) throws ProtocolException {
         if (utf8 == null) {
             throw new ProtocolException(ProtocolError.MALFORMED_JSON, null, "the message is empty");
         }

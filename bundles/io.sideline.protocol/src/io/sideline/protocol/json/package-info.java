@@ -5,4 +5,7 @@
  * that names the field. The lookup server's HTTP API uses the same rules and error codes as the
  * WebSocket protocol.
  */
+@NullMarked
 package io.sideline.protocol.json;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A sport. Register an implementation as an OSGi service (a Declarative Services component) to add a
  * sport to Sideline.
@@ -82,7 +84,7 @@ public interface Sport {
      * @param period the period, 1-based
      * @return its length, or {@code null} when the sport's clock simply runs from the start (the default)
      */
-    default Duration periodLength(int period) {
+    default @Nullable Duration periodLength(int period) {
         return null;
     }
 
@@ -127,7 +129,7 @@ public interface Sport {
     }
 
     /** @return the action with this label, or {@code null} */
-    default SportAction action(String label) {
+    default @Nullable SportAction action(String label) {
         return actions().stream().filter(a -> a.label().equals(label)).findFirst().orElse(null);
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One thing that can happen in a sport and be reported.
  *
@@ -14,10 +16,11 @@ import java.util.regex.Pattern;
  * @param votingWindow how far apart two peers' times of the same event may be and still be one candidate
  * @param qualifiers   what a reporter may add to it, such as the player or the penalty's minutes
  */
-public record SportAction(String id, String label, String hotkey, Duration votingWindow, List<Qualifier> qualifiers) {
+public record SportAction(String id, String label, @Nullable String hotkey, Duration votingWindow,
+        List<Qualifier> qualifiers) {
 
     /** An action whose only qualifier is the player. */
-    public SportAction(String id, String label, String hotkey, Duration votingWindow) {
+    public SportAction(String id, String label, @Nullable String hotkey, Duration votingWindow) {
         this(id, label, hotkey, votingWindow, List.of(Qualifier.PLAYER));
     }
 

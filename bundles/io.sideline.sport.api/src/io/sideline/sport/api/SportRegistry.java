@@ -3,6 +3,8 @@ package io.sideline.sport.api;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The sports installed in this process, as they come and go: an OSGi service every part of Sideline that
  * needs "the sport with this id" takes (the host, the workbench, the import and export commands), instead of
@@ -17,7 +19,7 @@ public interface SportRegistry {
      * @param id a sport's id, as a match's setup names it
      * @return the installed sport with this id; empty when none is installed (or {@code id} is {@code null})
      */
-    Optional<Sport> find(String id);
+    Optional<Sport> find(@Nullable String id);
 
     /**
      * @param sports the sports, fixed
@@ -33,7 +35,7 @@ public interface SportRegistry {
             }
 
             @Override
-            public Optional<Sport> find(String id) {
+            public Optional<Sport> find(@Nullable String id) {
                 return fixed.stream().filter(s -> s.id().equals(id)).findFirst();
             }
         };

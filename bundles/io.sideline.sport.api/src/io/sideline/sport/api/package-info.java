@@ -3,4 +3,7 @@
  * a {@link io.sideline.sport.api.Sport} as an OSGi service; hosts and workbenches pick sports up as they
  * come and go. These names are API: they do not change.
  */
+@NullMarked
 package io.sideline.sport.api;
+
+import org.jspecify.annotations.NullMarked;

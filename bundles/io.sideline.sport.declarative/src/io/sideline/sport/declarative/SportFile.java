@@ -27,6 +27,8 @@ import io.sideline.sport.api.Qualifier;
 import io.sideline.sport.api.Sport;
 import io.sideline.sport.api.SportAction;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A sport defined without Java: a JSON file, validated, that becomes a {@link Sport}. The format is
  * documented in {@code docs/extending.md}; in short:
@@ -214,7 +216,7 @@ public final class SportFile {
     // ------------------------------------------------------------------------------------ the tree
 
     /** A JSON value and the line it is on. */
-    private record Node(Object value, int line, String source) {
+    private record Node(@Nullable Object value, int line, String source) {
         Obj object(String path) throws SportFileException {
             if (!(value instanceof Map<?, ?> m)) {
                 throw new SportFileException(source, line, (path.isEmpty() ? "the file" : path) + " must be an object");
@@ -408,12 +410,12 @@ public final class SportFile {
             return lineOf(in.toString());
         }
 
-        private static int lineOf(String text) {
+        private static int lineOf(@Nullable String text) {
             Matcher m = LINE.matcher(text == null ? "" : text);
             return m.find() ? Integer.parseInt(m.group(1)) : 0;
         }
 
-        private static String plain(String message) {
+        private static String plain(@Nullable String message) {
             if (message == null) {
                 return "it ends too early";
             }
@@ -432,8 +434,8 @@ public final class SportFile {
         private final String name;
         private final List<String> origins;
         private final int periods;
-        private final Duration length;
-        private final Duration overtime;
+        private final @Nullable Duration length;
+        private final @Nullable Duration overtime;
         private final List<String> periodNames;
         private final List<SportAction> actions;
         private final Map<String, Integer> points;
@@ -445,7 +447,8 @@ public final class SportFile {
         private final Duration lag;
         private final String source;
 
-        JsonSport(String id, String name, List<String> origins, int periods, Duration length, Duration overtime,
+        JsonSport(String id, String name, List<String> origins, int periods, @Nullable Duration length,
+                @Nullable Duration overtime,
                 List<String> periodNames, List<SportAction> actions, Map<String, Integer> points, Set<String> toOpponent,
                 Map<String, Double> momentum, Set<String> concurrent, List<String> keyActions, Duration lead, Duration lag,
                 String source) {
@@ -493,7 +496,7 @@ public final class SportFile {
         }
 
         @Override
-        public Duration periodLength(int period) {
+        public @Nullable Duration periodLength(int period) {
             return period <= periods ? length : overtime != null ? overtime : length;
         }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.jspecify.annotations.Nullable;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -37,7 +38,7 @@ public final class InstalledSports implements SportRegistry {
     }
 
     @Override
-    public Optional<Sport> find(String id) {
+    public Optional<Sport> find(@Nullable String id) {
         if (id == null) {
             return Optional.empty();
         }

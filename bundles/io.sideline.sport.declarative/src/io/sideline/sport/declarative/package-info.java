@@ -1,0 +1,4 @@
+@NullMarked
+package io.sideline.sport.declarative;
+
+import org.jspecify.annotations.NullMarked;
