@@ -26,11 +26,15 @@ public interface Command {
     String usage();
 
     /**
+     * Runs the command. It reads {@code args} with {@link CommandLine} against the options it declares, so
+     * that every command refuses an unknown option the same way.
+     *
      * @param args the arguments after the command's name
      * @param out  where results go
      * @param err  where errors and progress go
      * @return the exit code, {@link #EXIT_OK} on success
-     * @throws Exception on failure; the application prints its message (not a stack trace) and exits with 1
+     * @throws Exception on failure; the application prints its message (not a stack trace) and exits with 1,
+     *                   or, for a {@link UsageException}, prints its message and the usage and exits with 2
      */
     int run(List<String> args, PrintStream out, PrintStream err) throws Exception;
 }

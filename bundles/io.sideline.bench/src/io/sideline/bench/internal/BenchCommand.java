@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,8 @@ import org.HdrHistogram.Recorder;
 import org.osgi.service.component.annotations.Component;
 
 import io.sideline.cli.Command;
+import io.sideline.cli.CommandLine;
+import io.sideline.cli.UsageException;
 import io.sideline.lookup.Session;
 import io.sideline.lookup.client.LookupClient;
 
@@ -30,6 +33,9 @@ import io.sideline.lookup.client.LookupClient;
  */
 @Component(service = Command.class)
 public final class BenchCommand implements Command {
+
+    private static final CommandLine.Syntax SYNTAX = CommandLine.syntax()
+            .option("--peers", "--seconds", "--server-vm", "--only").flag("--quick", "--profile");
 
     private static final int REPORTERS = 10;
     private static final double KIB = 1024;
@@ -73,35 +79,28 @@ public final class BenchCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        if (args.contains("--help") || args.contains("-h")) {
-            out.println(usage());
-            return EXIT_OK;
-        }
-        boolean quick = args.contains("--quick");
-        List<Integer> peerCounts = new ArrayList<>(quick ? List.of(1_000) : List.of(1_000, 10_000));
-        Duration step = Duration.ofSeconds(quick ? 2 : 5);
-        String serverVm = "-Xmx1g";
-        String only = null;
-        boolean profile = false;
-        for (int i = 0; i < args.size(); i++) {
-            switch (args.get(i)) {
-                case "--quick" -> { }
-                case "--profile" -> profile = true;
-                case "--peers" -> {
-                    peerCounts.clear();
-                    for (String n : args.get(++i).split(",")) {
-                        peerCounts.add(Integer.parseInt(n.strip()));
-                    }
-                }
-                case "--seconds" -> step = Duration.ofMillis(Math.round(Double.parseDouble(args.get(++i)) * 1000));
-                case "--server-vm" -> serverVm = args.get(++i);
-                case "--only" -> only = args.get(++i);
-                default -> {
-                    err.println("sideline bench: unknown option " + args.get(i));
-                    err.println(usage());
-                    return EXIT_USAGE;
-                }
+        List<Integer> peerCounts;
+        Duration step;
+        String serverVm;
+        String only;
+        boolean profile;
+        try {
+            CommandLine line = SYNTAX.parse(args);
+            if (line.help()) {
+                out.println(usage());
+                return EXIT_OK;
             }
+            boolean quick = line.flag("--quick");
+            peerCounts = line.value("--peers", quick ? List.of(1_000) : List.of(1_000, 10_000),
+                    v -> Arrays.stream(v.split(",")).map(n -> Integer.parseInt(n.strip())).toList(),
+                    "a list such as 1000,10000");
+            double seconds = line.decimal("--seconds", quick ? 2 : 5, 0.1, 3600);
+            step = Duration.ofMillis(Math.round(seconds * 1000));
+            serverVm = line.string("--server-vm", "-Xmx1g");
+            only = line.choice("--only", null, "sideline", "jetty");
+            profile = line.flag("--profile");
+        } catch (UsageException e) {
+            return e.report(this, err);
         }
         String installArea = System.getProperty("osgi.install.area");
         Path launcher = installArea == null ? null : Path.of(URI.create(installArea)).resolve("sideline");

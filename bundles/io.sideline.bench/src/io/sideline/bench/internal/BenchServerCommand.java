@@ -23,6 +23,8 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import org.osgi.service.component.annotations.Component;
 
 import io.sideline.cli.Command;
+import io.sideline.cli.CommandLine;
+import io.sideline.cli.UsageException;
 import io.sideline.host.HostedMatch;
 import io.sideline.lookup.QuorumPolicy;
 import io.sideline.local.LocalLookup;
@@ -42,6 +44,8 @@ public final class BenchServerCommand implements Command {
     static final String PASSWORD = "bench password, not secret";
     /** the user that owns the bench match */
     static final String HOST_USER = "bench-host";
+
+    private static final CommandLine.Syntax SYNTAX = CommandLine.syntax().option("--mode", "--data");
 
     @Override
     public String name() {
@@ -64,9 +68,22 @@ public final class BenchServerCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        String mode = args.contains("--mode") ? args.get(args.indexOf("--mode") + 1) : "sideline";
-        Path data = args.contains("--data") ? Path.of(args.get(args.indexOf("--data") + 1))
-                : Files.createTempDirectory("sideline-bench");
+        String mode;
+        Path data;
+        try {
+            CommandLine line = SYNTAX.parse(args);
+            if (line.help()) {
+                out.println(usage());
+                return EXIT_OK;
+            }
+            mode = line.choice("--mode", "sideline", "sideline", "jetty");
+            data = line.path("--data", null);
+        } catch (UsageException e) {
+            return e.report(this, err);
+        }
+        if (data == null) {
+            data = Files.createTempDirectory("sideline-bench");
+        }
         if (mode.equals("jetty")) {
             try (BareBroadcast server = BareBroadcast.start()) {
                 out.println("ready ws=" + server.uri());

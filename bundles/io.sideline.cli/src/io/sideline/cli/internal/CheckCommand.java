@@ -12,6 +12,8 @@ import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
 import io.sideline.cli.Command;
+import io.sideline.cli.CommandLine;
+import io.sideline.cli.UsageException;
 import io.sideline.protocol.Message;
 import io.sideline.protocol.ProtocolCodec;
 import io.sideline.protocol.ProtocolError;
@@ -23,6 +25,9 @@ import io.sideline.protocol.ProtocolException;
  */
 @Component(service = Command.class)
 public final class CheckCommand implements Command {
+
+    /** files only; {@code --} before a file whose name starts with {@code -} */
+    private static final CommandLine.Syntax SYNTAX = CommandLine.syntax().positionals();
 
     private final ProtocolCodec codec = ProtocolCodec.standard();
 
@@ -51,13 +56,23 @@ public final class CheckCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws IOException {
-        if (args.isEmpty()) {
-            err.println(usage());
-            return EXIT_USAGE;
+        List<String> files;
+        try {
+            CommandLine line = SYNTAX.parse(args);
+            if (line.help()) {
+                out.println(usage());
+                return EXIT_OK;
+            }
+            files = line.positionals();
+            if (files.isEmpty()) {
+                throw new UsageException("name a file to check");
+            }
+        } catch (UsageException e) {
+            return e.report(this, err);
         }
         int valid = 0;
         int refused = 0;
-        for (String name : args) {
+        for (String name : files) {
             String text;
             try {
                 text = Files.readString(Path.of(name), StandardCharsets.UTF_8);

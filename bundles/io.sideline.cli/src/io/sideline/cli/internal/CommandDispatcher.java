@@ -7,6 +7,7 @@ import java.util.List;
 import org.osgi.framework.BundleContext;
 
 import io.sideline.cli.Command;
+import io.sideline.cli.UsageException;
 
 /** Runs one command line against the {@link Command} services of a framework. */
 public final class CommandDispatcher {
@@ -34,6 +35,8 @@ public final class CommandDispatcher {
         }
         try {
             return command.run(rest, out, err);
+        } catch (UsageException e) {
+            return e.report(command, err); // a command that let its usage error through: still exit 2 and the usage
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             err.println("sideline " + name + ": " + message);

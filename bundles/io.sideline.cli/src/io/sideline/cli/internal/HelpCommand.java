@@ -8,10 +8,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 
 import io.sideline.cli.Command;
+import io.sideline.cli.CommandLine;
+import io.sideline.cli.UsageException;
 
 /** {@code ./sideline help [COMMAND]}: lists the commands, or shows one command's usage. */
 @Component(service = Command.class)
 public final class HelpCommand implements Command {
+
+    private static final CommandLine.Syntax SYNTAX = CommandLine.syntax().positionals();
 
     private final CommandRegistry registry;
 
@@ -37,10 +41,24 @@ public final class HelpCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) {
-        if (!args.isEmpty()) {
-            Command c = registry.find(args.get(0));
+        List<String> names;
+        try {
+            CommandLine line = SYNTAX.parse(args);
+            if (line.help()) {
+                out.println(usage());
+                return EXIT_OK;
+            }
+            names = line.positionals();
+            if (names.size() > 1) {
+                throw new UsageException("name one command (got " + names + ")");
+            }
+        } catch (UsageException e) {
+            return e.report(this, err);
+        }
+        if (!names.isEmpty()) {
+            Command c = registry.find(names.get(0));
             if (c == null) {
-                err.println("sideline help: no command '" + args.get(0) + "'");
+                err.println("sideline help: no command '" + names.get(0) + "'");
                 return EXIT_USAGE;
             }
             out.println(c.usage());

@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +19,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.sideline.cli.Command;
+import io.sideline.cli.CommandLine;
+import io.sideline.cli.UsageException;
 import io.sideline.host.HostedMatch;
 import io.sideline.lookup.LookupError;
 import io.sideline.lookup.LookupException;
@@ -41,10 +41,10 @@ public final class HostCommand implements Command {
     /** the port a headless host listens on unless told otherwise */
     public static final int DEFAULT_PORT = 7070;
 
-    private static final List<String> VALUED = List.of("--lookup", "--user", "--password-file", "--create", "--teams",
-            "--sport", "--start", "--quorum", "--fraction", "--match", "--port", "--host", "--advertise", "--data",
-            "--heartbeat");
-    private static final List<String> FLAGS = List.of("--register", "--finish-on-stop");
+    private static final CommandLine.Syntax SYNTAX = CommandLine.syntax()
+            .option("--lookup", "--user", "--password-file", "--create", "--teams", "--sport", "--start", "--quorum",
+                    "--fraction", "--match", "--port", "--host", "--advertise", "--data", "--heartbeat")
+            .flag("--register", "--finish-on-stop");
 
     private SportRegistry sports;
 
@@ -139,34 +139,20 @@ public final class HostCommand implements Command {
      * @return the exit code
      */
     public int run(List<String> args, PrintStream out, PrintStream err, CountDownLatch stop) throws Exception {
-        Map<String, String> o = new LinkedHashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            String option = args.get(i);
-            if (option.equals("--help") || option.equals("-h")) {
+        Options options;
+        try {
+            CommandLine line = SYNTAX.parse(args);
+            if (line.help()) {
                 out.println(usage());
                 return EXIT_OK;
             }
-            if (FLAGS.contains(option)) {
-                o.put(option, "");
-                continue;
-            }
-            if (!VALUED.contains(option)) {
-                return usageError(err, "unknown option " + option);
-            }
-            if (i + 1 >= args.size()) {
-                return usageError(err, "missing value after " + option);
-            }
-            o.put(option, args.get(++i));
-        }
-        Options options;
-        try {
-            options = Options.read(o, this);
-        } catch (IllegalArgumentException e) {
-            return usageError(err, e.getMessage());
+            options = Options.read(line, this);
+        } catch (UsageException e) {
+            return e.report(this, err);
         }
         String password;
         try {
-            password = password(o.get("--password-file"));
+            password = password(options.passwordFile);
         } catch (IllegalArgumentException | IOException e) {
             err.println("sideline host: " + e.getMessage());
             return EXIT_USAGE;
@@ -271,34 +257,28 @@ public final class HostCommand implements Command {
                 + "on a terminal to be asked");
     }
 
-    private int usageError(PrintStream err, String problem) {
-        err.println("sideline host: " + problem);
-        err.println("run ./sideline host --help for the options");
-        return EXIT_USAGE;
-    }
-
     /** The command line, checked. */
-    private record Options(URI lookup, String user, boolean register, String create, List<String> teams, Sport sport,
-            Instant start, QuorumPolicy quorum, String matchId, int port, String bindHost, String advertise, Path data,
-            Duration heartbeat, boolean finishOnStop) {
+    private record Options(URI lookup, String user, String passwordFile, boolean register, String create,
+            List<String> teams, Sport sport, Instant start, QuorumPolicy quorum, String matchId, int port,
+            String bindHost, String advertise, Path data, Duration heartbeat, boolean finishOnStop) {
 
-        static Options read(Map<String, String> o, HostCommand command) {
-            String lookupText = require(o, "--lookup");
+        static Options read(CommandLine o, HostCommand command) throws UsageException {
+            String lookupText = o.required("--lookup");
             URI lookup;
             try {
                 lookup = URI.create(lookupText);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--lookup is not a URL: " + lookupText);
+                throw new UsageException("--lookup is not a URL: " + lookupText);
             }
             if (!"http".equals(lookup.getScheme()) && !"https".equals(lookup.getScheme()) || lookup.getHost() == null) {
-                throw new IllegalArgumentException("--lookup must be the lookup server's http:// or https:// URL, not \""
+                throw new UsageException("--lookup must be the lookup server's http:// or https:// URL, not \""
                         + lookupText + "\"");
             }
-            String user = require(o, "--user");
-            String create = o.get("--create");
-            String matchId = o.get("--match");
+            String user = o.required("--user");
+            String create = o.string("--create");
+            String matchId = o.string("--match");
             if ((create == null) == (matchId == null)) {
-                throw new IllegalArgumentException("give either --create NAME (a new match) or --match ID (one "
+                throw new UsageException("give either --create NAME (a new match) or --match ID (one "
                         + "registered before)");
             }
             List<String> teams = List.of();
@@ -307,37 +287,35 @@ public final class HostCommand implements Command {
             QuorumPolicy quorum = null;
             if (create != null) {
                 if (create.isBlank()) {
-                    throw new IllegalArgumentException("--create needs the match's name");
+                    throw new UsageException("--create needs the match's name");
                 }
-                teams = Arrays.stream(require(o, "--teams").split(",")).map(String::strip).toList();
+                teams = Arrays.stream(o.required("--teams").split(",")).map(String::strip).toList();
                 if (teams.size() < 2 || teams.stream().anyMatch(String::isEmpty)) {
-                    throw new IllegalArgumentException("--teams needs two or more names separated by commas, home first, "
+                    throw new UsageException("--teams needs two or more names separated by commas, home first, "
                             + "e.g. --teams Turkey,Italy");
                 }
-                String sportId = o.getOrDefault("--sport", "football");
+                String sportId = o.string("--sport", "football");
                 sport = command.sport(sportId);
                 if (sport == null) {
-                    throw new IllegalArgumentException("no sport \"" + sportId + "\" is installed; installed: "
+                    throw new UsageException("no sport \"" + sportId + "\" is installed; installed: "
                             + command.installed());
                 }
-                try {
-                    start = o.containsKey("--start") ? Instant.parse(o.get("--start")) : Instant.now();
-                } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("--start must be an ISO-8601 time such as 2021-06-11T19:00:00Z, "
-                            + "not \"" + o.get("--start") + "\"");
+                start = o.value("--start", null, Instant::parse, "an ISO-8601 time such as 2021-06-11T19:00:00Z");
+                if (start == null) {
+                    start = Instant.now();
                 }
-                int k = (int) number(o, "--quorum", 2, 1, QuorumPolicy.MAX_MIN_VOTES);
-                double fraction = o.containsKey("--fraction") ? fraction(o.get("--fraction")) : 0;
+                int k = o.integer("--quorum", 2, 1, QuorumPolicy.MAX_MIN_VOTES);
+                double fraction = o.decimal("--fraction", 0, 0, 1);
                 quorum = new QuorumPolicy(k, fraction);
             } else {
                 for (String only : List.of("--teams", "--sport", "--start", "--quorum", "--fraction")) {
-                    if (o.containsKey(only)) {
-                        throw new IllegalArgumentException(only + " describes a new match; with --match the lookup "
+                    if (o.has(only)) {
+                        throw new UsageException(only + " describes a new match; with --match the lookup "
                                 + "server already has it");
                     }
                 }
             }
-            String advertise = o.get("--advertise");
+            String advertise = o.string("--advertise");
             if (advertise != null && advertise.contains("://")) {
                 URI u;
                 try {
@@ -346,53 +324,16 @@ public final class HostCommand implements Command {
                     u = null;
                 }
                 if (u == null || !("ws".equals(u.getScheme()) || "wss".equals(u.getScheme())) || u.getHost() == null) {
-                    throw new IllegalArgumentException("--advertise takes a host name, an address, or a ws:// or wss:// "
+                    throw new UsageException("--advertise takes a host name, an address, or a ws:// or wss:// "
                             + "URL, not \"" + advertise + "\"");
                 }
             }
-            int port = (int) number(o, "--port", DEFAULT_PORT, 0, 65_535);
-            int heartbeat = (int) number(o, "--heartbeat", (int) HostedMatch.DEFAULT_HEARTBEAT.toSeconds(), 1, 3600);
-            return new Options(lookup, user, o.containsKey("--register"), create, teams, sport, start, quorum, matchId,
-                    port, o.getOrDefault("--host", "0.0.0.0"), advertise,
-                    Path.of(o.getOrDefault("--data", "sideline-host-data")), Duration.ofSeconds(heartbeat),
-                    o.containsKey("--finish-on-stop"));
-        }
-
-        private static String require(Map<String, String> o, String option) {
-            String v = o.get(option);
-            if (v == null || v.isBlank()) {
-                throw new IllegalArgumentException("missing " + option);
-            }
-            return v;
-        }
-
-        private static long number(Map<String, String> o, String option, long fallback, long min, long max) {
-            String v = o.get(option);
-            if (v == null) {
-                return fallback;
-            }
-            try {
-                long n = Long.parseLong(v);
-                if (n >= min && n <= max) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // refused below
-            }
-            throw new IllegalArgumentException(option + " must be a whole number from " + min + " to " + max
-                    + ", not \"" + v + "\"");
-        }
-
-        private static double fraction(String v) {
-            try {
-                double f = Double.parseDouble(v);
-                if (f >= 0 && f <= 1) {
-                    return f;
-                }
-            } catch (NumberFormatException e) {
-                // refused below
-            }
-            throw new IllegalArgumentException("--fraction must be a number from 0 to 1, not \"" + v + "\"");
+            int port = o.integer("--port", DEFAULT_PORT, 0, 65_535);
+            int heartbeat = o.integer("--heartbeat", (int) HostedMatch.DEFAULT_HEARTBEAT.toSeconds(), 1, 3600);
+            return new Options(lookup, user, o.string("--password-file"), o.flag("--register"), create, teams, sport,
+                    start, quorum, matchId, port, o.string("--host", "0.0.0.0"), advertise,
+                    o.path("--data", Path.of("sideline-host-data")), Duration.ofSeconds(heartbeat),
+                    o.flag("--finish-on-stop"));
         }
     }
 }

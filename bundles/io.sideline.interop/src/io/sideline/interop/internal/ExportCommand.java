@@ -6,12 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.sideline.cli.Command;
+import io.sideline.cli.CommandLine;
+import io.sideline.cli.UsageException;
 import io.sideline.interop.Format;
 import io.sideline.interop.Interop;
 import io.sideline.interop.Sportscode;
@@ -26,6 +27,8 @@ import io.sideline.sport.api.SportRegistry;
 public final class ExportCommand implements Command {
 
     private static final Duration DEFAULT_CLIP = Duration.ofSeconds(5);
+    private static final CommandLine.Syntax SYNTAX = CommandLine.syntax()
+            .option("--format", "--out", "--video-start", "--lead", "--lag").flag("--force").positionals();
 
     @Reference
     private SportRegistry sports;
@@ -67,43 +70,36 @@ public final class ExportCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        if (args.contains("--help") || args.contains("-h")) {
-            out.println(usage());
-            return EXIT_OK;
-        }
-        Args a;
+        CommandLine line;
         Format format;
         Instant videoStart;
         Duration lead;
         Duration lag;
         try {
-            a = new Args(args, Set.of("--format", "--out", "--video-start", "--lead", "--lag"), Set.of("--force"));
-            if (a.positional.size() != 1) {
-                throw new Args.UsageException(a.positional.isEmpty() ? "name the match to export"
-                        : "export one match at a time (got " + a.positional + ")");
+            line = SYNTAX.parse(args);
+            if (line.help()) {
+                out.println(usage());
+                return EXIT_OK;
             }
-            if (a.get("--format") == null) {
-                throw new Args.UsageException("choose the format with --format sportscode or --format csv");
+            if (line.positionals().size() != 1) {
+                throw new UsageException(line.positionals().isEmpty() ? "name the match to export"
+                        : "export one match at a time (got " + line.positionals() + ")");
             }
-            format = Format.byId(a.get("--format"));
+            String formatId = line.required("--format", "choose the format with --format sportscode or --format csv");
+            format = Format.byId(formatId);
             if (format == null || !format.canExport()) {
-                throw new Args.UsageException("cannot export as \"" + a.get("--format") + "\"; the formats are "
-                        + "sportscode and csv");
+                throw new UsageException("cannot export as \"" + formatId + "\"; the formats are sportscode and csv");
             }
-            if (a.get("--out") == null) {
-                throw new Args.UsageException("say where the file goes with --out FILE");
-            }
-            videoStart = a.instant("--video-start");
-            lead = a.seconds("--lead");
-            lag = a.seconds("--lag");
-        } catch (Args.UsageException e) {
-            err.println("sideline export: " + e.getMessage());
-            err.println(usage());
-            return EXIT_USAGE;
+            line.required("--out", "say where the file goes with --out FILE");
+            videoStart = CommandSupport.instant(line, "--video-start");
+            lead = CommandSupport.seconds(line, "--lead");
+            lag = CommandSupport.seconds(line, "--lag");
+        } catch (UsageException e) {
+            return e.report(this, err);
         }
-        Path in = Path.of(a.positional.get(0));
-        Path target = Path.of(a.get("--out"));
-        String problem = a.filesProblem(in, "match file", target);
+        Path in = Path.of(line.positionals().get(0));
+        Path target = Path.of(line.string("--out"));
+        String problem = CommandSupport.filesProblem(in, "match file", target, line.flag("--force"));
         if (problem != null) {
             err.println("sideline export: " + problem);
             return EXIT_FAILURE;

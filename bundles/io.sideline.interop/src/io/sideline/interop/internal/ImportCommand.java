@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.sideline.cli.Command;
+import io.sideline.cli.CommandLine;
+import io.sideline.cli.UsageException;
 import io.sideline.interop.Format;
 import io.sideline.interop.ImportOptions;
 import io.sideline.interop.Interop;
@@ -24,6 +26,9 @@ import io.sideline.sport.api.SportRegistry;
 /** {@code ./sideline import FILE --out MATCH}: a Sportscode, StatsBomb or Sideline file becomes a Sideline match. */
 @Component(service = Command.class)
 public final class ImportCommand implements Command {
+
+    private static final CommandLine.Syntax SYNTAX = CommandLine.syntax()
+            .option("--out", "--kickoff", "--sport", "--lead").flag("--force").positionals();
 
     @Reference
     private SportRegistry sports;
@@ -64,28 +69,24 @@ public final class ImportCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        if (args.contains("--help") || args.contains("-h")) {
-            out.println(usage());
-            return EXIT_OK;
-        }
-        Args a;
+        CommandLine line;
         try {
-            a = new Args(args, Set.of("--out", "--kickoff", "--sport", "--lead"), Set.of("--force"));
-            if (a.positional.size() != 1) {
-                throw new Args.UsageException(a.positional.isEmpty() ? "name the file to import"
-                        : "import one file at a time (got " + a.positional + ")");
+            line = SYNTAX.parse(args);
+            if (line.help()) {
+                out.println(usage());
+                return EXIT_OK;
             }
-            if (a.get("--out") == null) {
-                throw new Args.UsageException("say where the match goes with --out MATCH");
+            if (line.positionals().size() != 1) {
+                throw new UsageException(line.positionals().isEmpty() ? "name the file to import"
+                        : "import one file at a time (got " + line.positionals() + ")");
             }
-        } catch (Args.UsageException e) {
-            err.println("sideline import: " + e.getMessage());
-            err.println(usage());
-            return EXIT_USAGE;
+            line.required("--out", "say where the match goes with --out MATCH");
+        } catch (UsageException e) {
+            return e.report(this, err);
         }
-        Path in = Path.of(a.positional.get(0));
-        Path target = Path.of(a.get("--out"));
-        String problem = a.filesProblem(in, "file", target);
+        Path in = Path.of(line.positionals().get(0));
+        Path target = Path.of(line.string("--out"));
+        String problem = CommandSupport.filesProblem(in, "file", target, line.flag("--force"));
         if (problem != null) {
             err.println("sideline import: " + problem);
             return EXIT_FAILURE;
@@ -93,19 +94,18 @@ public final class ImportCommand implements Command {
         ImportOptions options = ImportOptions.defaults();
         Duration lead;
         try {
-            if (a.instant("--kickoff") != null) {
-                if (!ImportOptions.validKickoff(a.instant("--kickoff"))) {
-                    throw new Args.UsageException("--kickoff " + a.get("--kickoff") + " is not between 2000 and 2098");
+            Instant kickoff = CommandSupport.instant(line, "--kickoff");
+            if (kickoff != null) {
+                if (!ImportOptions.validKickoff(kickoff)) {
+                    throw new UsageException("--kickoff " + line.string("--kickoff") + " is not between 2000 and 2098");
                 }
-                options = options.withKickoff(a.instant("--kickoff"));
+                options = options.withKickoff(kickoff);
             }
-            lead = a.seconds("--lead");
-        } catch (Args.UsageException e) {
-            err.println("sideline import: " + e.getMessage());
-            err.println(usage());
-            return EXIT_USAGE;
+            lead = CommandSupport.seconds(line, "--lead");
+        } catch (UsageException e) {
+            return e.report(this, err);
         }
-        String sportId = a.get("--sport");
+        String sportId = line.string("--sport");
         if (sportId != null) {
             Sport sport = sports.find(sportId).orElse(null);
             if (sport == null) {

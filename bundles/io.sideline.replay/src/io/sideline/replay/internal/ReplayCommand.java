@@ -6,10 +6,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.osgi.service.component.annotations.Component;
 
 import io.sideline.cli.Command;
+import io.sideline.cli.CommandLine;
+import io.sideline.cli.UsageException;
 import io.sideline.replay.Replay;
 import io.sideline.replay.Score;
 import io.sideline.replay.ReplayOptions;
@@ -22,6 +25,11 @@ public final class ReplayCommand implements Command {
 
     /** the kick-off of Turkey – Italy, UEFA Euro 2020 (the bundled example): 11 June 2021, 21:00 in Rome */
     static final Instant EURO_2020_OPENER = Instant.parse("2021-06-11T19:00:00Z");
+
+    private static final CommandLine.Syntax SYNTAX = CommandLine.syntax()
+            .option("--reporters", "--miss", "--wrong-origin", "--jitter", "--liars", "--quorum", "--fraction",
+                    "--speed", "--seed", "--kickoff")
+            .flag("--virtual", "--explain").positionals();
 
     @Override
     public String name() {
@@ -64,63 +72,45 @@ public final class ReplayCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        if (args.isEmpty() || args.contains("--help") || args.contains("-h")) {
-            (args.isEmpty() ? err : out).println(usage());
-            return args.isEmpty() ? EXIT_USAGE : EXIT_OK;
-        }
-        Path file = Path.of(args.get(0));
-        ReplayOptions d = ReplayOptions.defaults();
-        int reporters = d.reporters();
-        double miss = d.miss();
-        double wrong = d.wrongOrigin();
-        Duration jitter = d.jitter();
-        double liars = d.liars();
-        int quorum = d.minVotes();
-        double fraction = d.fraction();
-        double speed = d.speed();
-        long seed = d.seed();
-        boolean virtual = false;
-        boolean explain = false;
-        Instant kickOff = EURO_2020_OPENER;
-        try {
-            for (int i = 1; i < args.size(); i++) {
-                String option = args.get(i);
-                if (option.equals("--virtual")) {
-                    virtual = true;
-                    continue;
-                }
-                if (option.equals("--explain")) {
-                    explain = true;
-                    continue;
-                }
-                if (i + 1 >= args.size()) {
-                    return usageError(err, "missing value after " + option);
-                }
-                String v = args.get(++i);
-                switch (option) {
-                    case "--reporters" -> reporters = Integer.parseInt(v);
-                    case "--miss" -> miss = Double.parseDouble(v);
-                    case "--wrong-origin" -> wrong = Double.parseDouble(v);
-                    case "--jitter" -> jitter = Duration.parse("PT" + v.toUpperCase(java.util.Locale.ROOT));
-                    case "--liars" -> liars = Double.parseDouble(v);
-                    case "--quorum" -> quorum = Integer.parseInt(v);
-                    case "--fraction" -> fraction = Double.parseDouble(v);
-                    case "--speed" -> speed = Double.parseDouble(v);
-                    case "--seed" -> seed = Long.parseLong(v);
-                    case "--kickoff" -> kickOff = Instant.parse(v);
-                    default -> {
-                        return usageError(err, "unknown option " + option);
-                    }
-                }
-            }
-        } catch (RuntimeException e) {
-            return usageError(err, "a value does not fit its option (" + e.getMessage() + ")");
-        }
+        Path file;
         ReplayOptions o;
+        boolean virtual;
+        boolean explain;
+        Instant kickOff;
         try {
-            o = new ReplayOptions(reporters, miss, wrong, jitter, liars, quorum, fraction, speed, seed);
-        } catch (IllegalArgumentException e) {
-            return usageError(err, e.getMessage());
+            CommandLine line = SYNTAX.parse(args);
+            if (line.help()) {
+                out.println(usage());
+                return EXIT_OK;
+            }
+            List<String> files = line.positionals();
+            if (files.size() != 1) {
+                throw new UsageException(files.isEmpty() ? "name the StatsBomb events file to replay"
+                        : "replay one file at a time (got " + files + ")");
+            }
+            file = Path.of(files.get(0));
+            ReplayOptions d = ReplayOptions.defaults();
+            int reporters = line.integer("--reporters", d.reporters());
+            double miss = line.decimal("--miss", d.miss());
+            double wrong = line.decimal("--wrong-origin", d.wrongOrigin());
+            Duration jitter = line.value("--jitter", d.jitter(), v -> Duration.parse("PT" + v.toUpperCase(Locale.ROOT)),
+                    "a time such as 5s");
+            double liars = line.decimal("--liars", d.liars());
+            int quorum = line.integer("--quorum", d.minVotes());
+            double fraction = line.decimal("--fraction", d.fraction());
+            double speed = line.decimal("--speed", d.speed());
+            long seed = line.value("--seed", d.seed(), Long::parseLong, "a whole number");
+            virtual = line.flag("--virtual");
+            explain = line.flag("--explain");
+            kickOff = line.value("--kickoff", EURO_2020_OPENER, Instant::parse,
+                    "an ISO-8601 time such as 2021-06-11T19:00:00Z");
+            try {
+                o = new ReplayOptions(reporters, miss, wrong, jitter, liars, quorum, fraction, speed, seed);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        } catch (UsageException e) {
+            return e.report(this, err);
         }
         if (!Files.isRegularFile(file)) {
             err.println("sideline replay: no such file: " + file);
@@ -136,11 +126,5 @@ public final class ReplayCommand implements Command {
         }
         score.print(out);
         return EXIT_OK;
-    }
-
-    private int usageError(PrintStream err, String problem) {
-        err.println("sideline replay: " + problem);
-        err.println(usage());
-        return EXIT_USAGE;
     }
 }

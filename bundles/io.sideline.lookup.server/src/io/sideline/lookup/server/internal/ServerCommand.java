@@ -8,12 +8,17 @@ import java.util.concurrent.CountDownLatch;
 import org.osgi.service.component.annotations.Component;
 
 import io.sideline.cli.Command;
+import io.sideline.cli.CommandLine;
+import io.sideline.cli.UsageException;
 import io.sideline.lookup.server.LookupServer;
 import io.sideline.lookup.server.LookupServerConfig;
 
 /** {@code ./sideline server}: the lookup server, headless, until SIGTERM or Ctrl+C. */
 @Component(service = Command.class)
 public final class ServerCommand implements Command {
+
+    private static final CommandLine.Syntax SYNTAX = CommandLine.syntax().option("--port", "--host", "--data",
+            "--jdbc-url", "--jdbc-user");
 
     @Override
     public String name() {
@@ -46,39 +51,23 @@ public final class ServerCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        LookupServerConfig.Builder config = LookupServerConfig.builder().bindHost("0.0.0.0")
-                .dataDir(Path.of("sideline-data"));
-        String jdbcUrl = null;
-        String jdbcUser = null;
-        for (int i = 0; i < args.size(); i++) {
-            String option = args.get(i);
-            if (option.equals("--help") || option.equals("-h")) {
+        LookupServerConfig.Builder config = LookupServerConfig.builder();
+        String jdbcUrl;
+        String jdbcUser;
+        try {
+            CommandLine line = SYNTAX.parse(args);
+            if (line.help()) {
                 out.println(usage());
                 return EXIT_OK;
             }
-            if (!List.of("--port", "--host", "--data", "--jdbc-url", "--jdbc-user").contains(option)) {
-                return usageError(err, "unknown option " + option);
+            if (line.has("--port")) {
+                config.port(line.integer("--port", 0)); // the config checks the range
             }
-            if (i + 1 >= args.size()) {
-                return usageError(err, "missing value after " + option);
-            }
-            String value = args.get(++i);
-            switch (option) {
-                case "--port" -> {
-                    try {
-                        config.port(Integer.parseInt(value));
-                    } catch (NumberFormatException e) {
-                        return usageError(err, "--port must be a number, not \"" + value + "\"");
-                    }
-                }
-                case "--host" -> config.bindHost(value);
-                case "--data" -> config.dataDir(Path.of(value));
-                case "--jdbc-url" -> jdbcUrl = value;
-                case "--jdbc-user" -> jdbcUser = value;
-                default -> {
-                    return usageError(err, "unknown option " + option);
-                }
-            }
+            config.bindHost(line.string("--host", "0.0.0.0")).dataDir(line.path("--data", Path.of("sideline-data")));
+            jdbcUrl = line.string("--jdbc-url");
+            jdbcUser = line.string("--jdbc-user");
+        } catch (UsageException e) {
+            return e.report(this, err);
         }
         if (jdbcUrl != null) {
             config.jdbc(jdbcUrl, jdbcUser, System.getenv("SIDELINE_JDBC_PASSWORD"));
@@ -93,7 +82,7 @@ public final class ServerCommand implements Command {
         try {
             c = config.build();
         } catch (IllegalArgumentException e) {
-            return usageError(err, e.getMessage());
+            return new UsageException(e.getMessage()).report(this, err);
         }
 
         LookupServer server = LookupServer.start(c);
@@ -112,11 +101,5 @@ public final class ServerCommand implements Command {
         Runtime.getRuntime().addShutdownHook(hook);
         stopped.await();
         return EXIT_OK;
-    }
-
-    private int usageError(PrintStream err, String problem) {
-        err.println("sideline server: " + problem);
-        err.println(usage());
-        return EXIT_USAGE;
     }
 }

@@ -14,6 +14,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import io.sideline.cli.Command;
+import io.sideline.cli.CommandLine;
+import io.sideline.cli.UsageException;
 import io.sideline.sport.api.Sport;
 import io.sideline.sport.declarative.SportFile;
 import io.sideline.sport.declarative.SportFileException;
@@ -21,6 +23,9 @@ import io.sideline.sport.declarative.SportFileException;
 /** {@code ./sideline sports}: the installed sports and the problems of sport files; {@code --check FILE} validates. */
 @Component(service = Command.class)
 public final class SportsCommand implements Command {
+
+    /** {@code --check FILE...}: a flag, and the files to check are the positional arguments */
+    private static final CommandLine.Syntax SYNTAX = CommandLine.syntax().flag("--check").positionals();
 
     private BundleContext context;
 
@@ -59,19 +64,29 @@ public final class SportsCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        if (args.contains("--help") || args.contains("-h")) {
-            out.println(usage());
-            return EXIT_OK;
-        }
-        if (!args.isEmpty()) {
-            if (!args.get(0).equals("--check") || args.size() < 2) {
-                err.println("sideline sports: " + (args.get(0).equals("--check") ? "name a file to check"
-                        : "unknown option " + args.get(0)));
-                err.println(usage());
-                return EXIT_USAGE;
+        List<String> files;
+        boolean check;
+        try {
+            CommandLine line = SYNTAX.parse(args);
+            if (line.help()) {
+                out.println(usage());
+                return EXIT_OK;
             }
+            check = line.flag("--check");
+            files = line.positionals();
+            if (check && files.isEmpty()) {
+                throw new UsageException("name a file to check");
+            }
+            if (!check && !files.isEmpty()) {
+                throw new UsageException("unexpected argument \"" + files.get(0)
+                        + "\"; to check sport files, add --check");
+            }
+        } catch (UsageException e) {
+            return e.report(this, err);
+        }
+        if (check) {
             int bad = 0;
-            for (String file : args.subList(1, args.size())) {
+            for (String file : files) {
                 try {
                     Sport s = SportFile.read(Path.of(file));
                     out.println(file + ": ok: " + s.name() + " (" + s.id() + "), " + s.actions().size() + " actions");
