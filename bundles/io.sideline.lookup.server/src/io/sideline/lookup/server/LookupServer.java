@@ -15,7 +15,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 import io.sideline.lookup.LookupError;
-import io.sideline.lookup.LookupJson;
+import io.sideline.lookup.internal.LookupJson;
 import io.sideline.lookup.server.internal.HttpApi;
 import io.sideline.lookup.server.internal.LookupService;
 import io.sideline.lookup.server.internal.Throttle;

@@ -42,7 +42,7 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
-import io.sideline.lookup.LookupJson;
+import io.sideline.lookup.internal.LookupJson;
 import io.sideline.testing.MutableClock;
 
 /**

@@ -21,9 +21,9 @@ import org.eclipse.jetty.util.Fields;
 import com.google.gson.JsonObject;
 
 import io.sideline.lookup.LookupError;
-import io.sideline.lookup.LookupJson;
 import io.sideline.lookup.MatchQuery;
 import io.sideline.lookup.MatchState;
+import io.sideline.lookup.internal.LookupJson;
 import io.sideline.protocol.ProtocolError;
 import io.sideline.protocol.ProtocolException;
 import io.sideline.protocol.json.JsonFields;

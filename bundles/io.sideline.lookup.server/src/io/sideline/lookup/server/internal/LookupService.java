@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import io.sideline.lookup.JoinTicket;
 import io.sideline.lookup.LookupError;
-import io.sideline.lookup.LookupJson.Credentials;
 import io.sideline.lookup.Match;
 import io.sideline.lookup.MatchDraft;
 import io.sideline.lookup.MatchQuery;
@@ -17,6 +16,7 @@ import io.sideline.lookup.MatchState;
 import io.sideline.lookup.Page;
 import io.sideline.lookup.Session;
 import io.sideline.lookup.TokenCheck;
+import io.sideline.lookup.internal.LookupJson.Credentials;
 import io.sideline.lookup.server.internal.store.LookupStore;
 import io.sideline.lookup.server.internal.store.LookupStore.Grant;
 import io.sideline.lookup.server.internal.store.LookupStore.User;

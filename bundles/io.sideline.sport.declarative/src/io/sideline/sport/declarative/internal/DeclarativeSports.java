@@ -49,6 +49,8 @@ public final class DeclarativeSports {
     /** the service property that says where a sport came from */
     public static final String SOURCE_PROPERTY = "sideline.sport.source";
 
+    private static final System.Logger LOG = System.getLogger(DeclarativeSports.class.getName());
+
     private BundleContext context;
     private BundleTracker<List<ServiceRegistration<Sport>>> bundles;
     private ScheduledExecutorService folderWatch;
@@ -214,7 +216,7 @@ public final class DeclarativeSports {
 
     private void report(String source, String message) {
         problems.put(source, message);
-        System.err.println("sideline: sport not installed: " + message);
+        LOG.log(System.Logger.Level.WARNING, "sport not installed: {0}", message);
     }
 
     private static void unregister(ServiceRegistration<Sport> reg) {

@@ -1,4 +1,4 @@
-package io.sideline.lookup;
+package io.sideline.lookup.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -17,6 +17,15 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
+import io.sideline.lookup.JoinTicket;
+import io.sideline.lookup.Match;
+import io.sideline.lookup.MatchDraft;
+import io.sideline.lookup.MatchQuery;
+import io.sideline.lookup.MatchState;
+import io.sideline.lookup.Page;
+import io.sideline.lookup.QuorumPolicy;
+import io.sideline.lookup.Session;
+import io.sideline.lookup.TokenCheck;
 import io.sideline.protocol.ProtocolError;
 import io.sideline.protocol.ProtocolException;
 import io.sideline.protocol.ProtocolLimits;
