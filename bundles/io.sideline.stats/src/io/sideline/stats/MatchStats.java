@@ -42,7 +42,7 @@ import io.sideline.sport.api.SportAction;
  * <p>
  * <b>Match time.</b> Series are plotted over match time, the time since the start of the match: the
  * kick-off given to the constructor or, when none was given, the time of the earliest standing event whose
- * action is the sport's period start (the {@link SportAction} with id {@value #PERIOD_START_ID}), or else the
+ * action is the sport's period start (the {@link SportAction} with id {@value SportAction#PERIOD_START_ID}), or else the
  * time of the earliest standing event.
  * <p>
  * <b>Origins and actions.</b> Tables list the sport's actions in the sport's order and the origins given to
@@ -56,11 +56,21 @@ import io.sideline.sport.api.SportAction;
  */
 public final class MatchStats {
 
-    /** the id of the {@link SportAction} that ends a period, in every sport */
-    public static final String PERIOD_END_ID = "period-end";
+    /**
+     * the id of the {@link SportAction} that ends a period, in every sport
+     *
+     * @deprecated the sport API holds it since 1.2: use {@link SportAction#PERIOD_END_ID}
+     */
+    @Deprecated(forRemoval = true)
+    public static final String PERIOD_END_ID = SportAction.PERIOD_END_ID;
 
-    /** the id of the {@link SportAction} that starts a period, in every sport */
-    public static final String PERIOD_START_ID = "period-start";
+    /**
+     * the id of the {@link SportAction} that starts a period, in every sport
+     *
+     * @deprecated the sport API holds it since 1.2: use {@link SportAction#PERIOD_START_ID}
+     */
+    @Deprecated(forRemoval = true)
+    public static final String PERIOD_START_ID = SportAction.PERIOD_START_ID;
 
     /** the most samples a momentum series may have, so that a tiny step cannot exhaust memory */
     public static final int MAX_SAMPLES = 1_000_000;
@@ -111,7 +121,7 @@ public final class MatchStats {
         this.kickoff = kickoff;
         for (SportAction action : sport.actions()) {
             actions.add(action.label());
-            if (PERIOD_START_ID.equals(action.id())) {
+            if (SportAction.PERIOD_START_ID.equals(action.id())) {
                 periodStartLabels.add(action.label());
                 periodStartWindow = action.votingWindow();
             }
