@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import io.sideline.peer.SavedMatch;
 import io.sideline.peer.TimelineCsv;
+import io.sideline.peer.internal.AtomicFile;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.TimelineEvent;
 import io.sideline.sport.api.Sport;

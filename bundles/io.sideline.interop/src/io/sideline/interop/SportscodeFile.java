@@ -24,6 +24,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.XMLStreamWriter;
 
+import io.sideline.peer.internal.AtomicFile;
+
 /**
  * A Hudl Sportscode XML timeline, as Sportscode exports and imports it:
  *

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import io.sideline.protocol.Accepted;
+import io.sideline.protocol.CurrentVersion;
 
 /**
  * The accepted messages of one match, as a peer holds them: every message by its {@code seq}, and for each
@@ -21,9 +22,10 @@ import io.sideline.protocol.Accepted;
  * The host numbers every {@code accepted} message it broadcasts: a first acceptance, a confirmation (the same
  * id and version with more votes), and each corrected version (the same id, a higher version). This class
  * keeps them all ({@link #all()}, {@link #history(String)}) and derives the current state of each event
- * ({@link #latest()}): the first message of the event's highest version, with the highest votes and confidence
- * any message of that version carried. The result does not depend on the order in which messages are
- * applied.
+ * ({@link #latest()}) by the protocol's one rule, {@link CurrentVersion}: the first message of the event's
+ * highest version, with the highest votes and confidence any message of that version carried. The
+ * statistics use the same rule, so they count what the feed shows. The result does not depend on the order
+ * in which messages are applied.
  * <p>
  * Listeners ({@link #addListener(Consumer)}) are called on the thread that applied the message, after the
  * timeline's lock is released, once for every message that was not a {@link Kind#DUPLICATE}. A
@@ -107,7 +109,7 @@ public final class Timeline {
             TreeMap<Long, Accepted> versions = byId.computeIfAbsent(message.id(), id -> new TreeMap<>());
             Accepted before = current.get(message.id());
             versions.put(message.seq(), message);
-            Accepted after = currentOf(versions);
+            Accepted after = CurrentVersion.merge(before, message);
             current.put(message.id(), after);
             Kind kind;
             if (before == null) {
@@ -140,31 +142,6 @@ public final class Timeline {
         if (failure != null) {
             throw failure; // the message is applied; every listener was called
         }
-    }
-
-    /** The first message of the highest version, with the highest votes and confidence of that version. */
-    private static Accepted currentOf(TreeMap<Long, Accepted> messages) {
-        int version = 0;
-        for (Accepted a : messages.values()) {
-            version = Math.max(version, a.version());
-        }
-        Accepted first = null;
-        int votes = 0;
-        double confidence = 0;
-        for (Accepted a : messages.values()) {
-            if (a.version() == version) {
-                if (first == null) {
-                    first = a;
-                }
-                votes = Math.max(votes, a.votes());
-                confidence = Math.max(confidence, a.confidence());
-            }
-        }
-        if (first.votes() == votes && first.confidence() == confidence) {
-            return first;
-        }
-        return new Accepted(first.time(), first.id(), first.seq(), first.version(), first.status(), first.event(), votes,
-                confidence, first.reason());
     }
 
     /**

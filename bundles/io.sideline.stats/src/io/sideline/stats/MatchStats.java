@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.sideline.protocol.Accepted;
+import io.sideline.protocol.CurrentVersion;
 import io.sideline.protocol.TimelineEvent;
 import io.sideline.sport.api.Sport;
 import io.sideline.sport.api.SportAction;
@@ -27,20 +28,21 @@ import io.sideline.sport.api.SportAction;
  * action and origin, the score, counts per period and per player, and the series the charts plot over
  * match time (cumulative counts and momentum).
  * <p>
- * <b>Versions.</b> An event id's messages are resolved the way the host versions them: the message with the
- * highest {@link Accepted#version() version} of an id is the one that counts. A new version replaces the
+ * <b>Versions.</b> An event id's messages are resolved by the protocol's one rule, {@link CurrentVersion}, the
+ * rule the peer's feed uses too: the first message of the highest {@link Accepted#version() version} of an id
+ * is the one that counts, with the best votes and confidence of that version. A new version replaces the
  * contribution of the one before (an {@link Accepted.Status#AMENDED amendment} may change the action, the
  * origin, the time, the player or the period); a {@link Accepted.Status#RETRACTED retraction} is a
- * tombstone and removes it. A message with the same version as the one held (a confirmation, which only
- * adds votes, or a duplicate) or an older version (arriving late) changes no statistic. So the statistics
- * depend only on the set of messages applied, never on the order they arrive in.
+ * tombstone and removes it. A later message of the same version (a confirmation, which only adds votes, or a
+ * duplicate) or an older version (arriving late) changes no statistic. So the statistics depend only on the
+ * set of messages applied, never on the order they arrive in, and count what the feed shows.
  * <p>
- * The events that count, the latest version of each id unless it is a retraction, are the <em>standing</em>
+ * The events that count, the current version of each id unless it is a retraction, are the <em>standing</em>
  * events ({@link #events()}).
  * <p>
  * <b>Match time.</b> Series are plotted over match time, the time since the start of the match: the
  * kick-off given to the constructor or, when none was given, the time of the earliest standing event whose
- * action is the sport's period start (the {@link SportAction} with id {@value #PERIOD_START_ID}), or else the
+ * action is the sport's period start (the {@link SportAction} with id {@value SportAction#PERIOD_START_ID}), or else the
  * time of the earliest standing event.
  * <p>
  * <b>Origins and actions.</b> Tables list the sport's actions in the sport's order and the origins given to
@@ -54,11 +56,21 @@ import io.sideline.sport.api.SportAction;
  */
 public final class MatchStats {
 
-    /** the id of the {@link SportAction} that ends a period, in every sport */
-    public static final String PERIOD_END_ID = "period-end";
+    /**
+     * the id of the {@link SportAction} that ends a period, in every sport
+     *
+     * @deprecated the sport API holds it since 1.2: use {@link SportAction#PERIOD_END_ID}
+     */
+    @Deprecated(forRemoval = true)
+    public static final String PERIOD_END_ID = SportAction.PERIOD_END_ID;
 
-    /** the id of the {@link SportAction} that starts a period, in every sport */
-    public static final String PERIOD_START_ID = "period-start";
+    /**
+     * the id of the {@link SportAction} that starts a period, in every sport
+     *
+     * @deprecated the sport API holds it since 1.2: use {@link SportAction#PERIOD_START_ID}
+     */
+    @Deprecated(forRemoval = true)
+    public static final String PERIOD_START_ID = SportAction.PERIOD_START_ID;
 
     /** the most samples a momentum series may have, so that a tiny step cannot exhaust memory */
     public static final int MAX_SAMPLES = 1_000_000;
@@ -76,7 +88,7 @@ public final class MatchStats {
     private final LinkedHashSet<String> origins;
     private final LinkedHashSet<String> actions = new LinkedHashSet<>();
 
-    /** the latest message of each id, retractions included */
+    /** the current version of each id ({@link CurrentVersion}), retractions included */
     private final Map<String, Accepted> held = new HashMap<>();
     private final TreeSet<Accepted> standing = new TreeSet<>(BY_TIME);
     /** action → origin → count, without zeros */
@@ -109,7 +121,7 @@ public final class MatchStats {
         this.kickoff = kickoff;
         for (SportAction action : sport.actions()) {
             actions.add(action.label());
-            if (PERIOD_START_ID.equals(action.id())) {
+            if (SportAction.PERIOD_START_ID.equals(action.id())) {
                 periodStartLabels.add(action.label());
                 periodStartWindow = action.votingWindow();
             }
@@ -119,12 +131,13 @@ public final class MatchStats {
     // ------------------------------------------------------------------------------------- applying
 
     /**
-     * Applies one message of the host's timeline. The first message of an id adds its event; a newer version
-     * replaces the event's contribution, or removes it if it is a retraction; a message with the same version
-     * as the one held (a confirmation or a duplicate) or an older version changes no statistic. A confirmation
-     * of the held version with a higher sequence number replaces the held message, so that {@link #events()}
-     * shows its votes and confidence, but it is not a change: it returns {@code false} and leaves
-     * {@link #version()} as it was.
+     * Applies one message of the host's timeline, merging it into its event's current version by the
+     * {@link CurrentVersion} rule. The first message of an id adds its event; a newer version replaces the
+     * event's contribution, or removes it if it is a retraction; any other message (a confirmation, a
+     * duplicate, an older version, or an earlier message of the current version arriving late) changes no
+     * statistic. A message that only raises the current version's votes or confidence, or that is an earlier
+     * message of the same version with the same event, updates what {@link #events()} shows, but it is not a
+     * change: it returns {@code false} and leaves {@link #version()} as it was.
      *
      * @param message the message, not {@code null}
      * @return whether any statistic changed
@@ -132,16 +145,13 @@ public final class MatchStats {
     public boolean apply(Accepted message) {
         Objects.requireNonNull(message, "message");
         Accepted old = held.get(message.id());
-        if (old != null && message.version() <= old.version()) {
-            if (message.version() == old.version() && message.seq() > old.seq()
-                    && message.status() == old.status() && message.event().equals(old.event())) {
-                replaceHeld(old, message);
-            }
+        Accepted now = CurrentVersion.merge(old, message);
+        if (now.equals(old)) {
             return false;
         }
-        replaceHeld(old, message);
+        replaceHeld(old, now);
         TimelineEvent before = counted(old);
-        TimelineEvent after = counted(message);
+        TimelineEvent after = counted(now);
         if (Objects.equals(before, after)) {
             return false;
         }
@@ -157,8 +167,8 @@ public final class MatchStats {
     }
 
     /**
-     * Applies messages in the collection's iteration order, as {@link #apply(Accepted)} does; since the highest
-     * version of each id wins, the statistics do not depend on that order.
+     * Applies messages in the collection's iteration order, as {@link #apply(Accepted)} does; since the
+     * {@link CurrentVersion} rule does not depend on that order, neither do the statistics.
      *
      * @param messages the messages, none {@code null}
      * @return whether any statistic changed
@@ -273,7 +283,7 @@ public final class MatchStats {
     }
 
     /**
-     * @return the standing events, the latest version of each id that is not retracted, in the order of their
+     * @return the standing events, the current version of each id that is not retracted, in the order of their
      *         events' times (then of their sequence numbers); unmodifiable
      */
     public List<Accepted> events() {

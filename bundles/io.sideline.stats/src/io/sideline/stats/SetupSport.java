@@ -14,8 +14,8 @@ import io.sideline.sport.api.SportAction;
 /**
  * A sport made from a setup message, for a match whose sport is not installed here: its actions as the
  * host sent them, each with the first free letter of its label as its key. It scores nothing. An action
- * labelled "Period start" (or "Period end") gets the id {@code period-start} ({@code period-end}), so the
- * statistics find the match's periods.
+ * labelled "Period start" (or "Period end") gets the id {@value SportAction#PERIOD_START_ID}
+ * ({@value SportAction#PERIOD_END_ID}), so the statistics find the match's periods.
  */
 public final class SetupSport implements Sport {
 

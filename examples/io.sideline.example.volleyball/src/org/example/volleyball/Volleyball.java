@@ -28,8 +28,8 @@ public final class Volleyball implements Sport {
             new SportAction("dig", "Dig", "d", Duration.ofSeconds(8)),
             new SportAction("timeout", "Timeout", "t", Duration.ofSeconds(20), List.of()),
             new SportAction("substitution", "Substitution", "u", Duration.ofSeconds(20)),
-            new SportAction("period-start", "Set start", "n", Duration.ofSeconds(60), List.of()),
-            new SportAction("period-end", "Set end", "m", Duration.ofSeconds(60), List.of()));
+            new SportAction(SportAction.PERIOD_START_ID, "Set start", "n", Duration.ofSeconds(60), List.of()),
+            new SportAction(SportAction.PERIOD_END_ID, "Set end", "m", Duration.ofSeconds(60), List.of()));
 
     @Override
     public String id() {

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand, so expiry is tested without waiting. */
+/**
+ * A clock that moves only when a test moves it, so expiry and voting windows are tested without waiting and
+ * without depending on the machine's speed. The one hand-moved clock of the tests.
+ */
 public final class MutableClock extends Clock {
 
     private volatile Instant now;
@@ -14,6 +17,11 @@ public final class MutableClock extends Clock {
     /** @param start the time it shows until it is moved */
     public MutableClock(Instant start) {
         this.now = start;
+    }
+
+    /** sets the clock to an instant, earlier or later */
+    public void set(Instant instant) {
+        now = instant;
     }
 
     /** moves the clock on */

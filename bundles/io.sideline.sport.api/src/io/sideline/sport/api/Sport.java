@@ -103,8 +103,7 @@ public interface Sport {
      * @return labels, most important first; by default every action but period marks
      */
     default List<String> keyActions() {
-        return actions().stream().filter(a -> !a.id().equals("period-start") && !a.id().equals("period-end"))
-                .map(SportAction::label).toList();
+        return actions().stream().filter(a -> !a.marksPeriod()).map(SportAction::label).toList();
     }
 
     /**

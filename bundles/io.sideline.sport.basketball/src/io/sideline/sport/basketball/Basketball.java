@@ -62,8 +62,8 @@ public final class Basketball implements Sport {
             new SportAction("foul", FOUL, "f", Duration.ofSeconds(8), List.of(Qualifier.PLAYER, FOUL_TYPE)),
             new SportAction("timeout", TIMEOUT, "i", Duration.ofSeconds(20), List.of()),
             new SportAction("substitution", SUBSTITUTION, "u", Duration.ofSeconds(20)),
-            new SportAction("period-start", PERIOD_START, "n", Duration.ofSeconds(60), List.of()),
-            new SportAction("period-end", PERIOD_END, "m", Duration.ofSeconds(60), List.of()));
+            new SportAction(SportAction.PERIOD_START_ID, PERIOD_START, "n", Duration.ofSeconds(60), List.of()),
+            new SportAction(SportAction.PERIOD_END_ID, PERIOD_END, "m", Duration.ofSeconds(60), List.of()));
 
     private static final Map<String, Integer> POINTS = Map.of(TWO_MADE, 2, THREE_MADE, 3, FREE_THROW_MADE, 1);
     private static final Map<String, Double> MOMENTUM = Map.ofEntries(Map.entry(TWO_MADE, 2.0),

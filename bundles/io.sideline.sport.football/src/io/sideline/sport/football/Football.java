@@ -54,8 +54,8 @@ public final class Football implements Sport {
             new SportAction("red-card", RED_CARD, "r", Duration.ofSeconds(30)),
             new SportAction("offside", OFFSIDE, "i", Duration.ofSeconds(15)),
             new SportAction("substitution", SUBSTITUTION, "u", Duration.ofSeconds(30)),
-            new SportAction("period-start", PERIOD_START, "b", Duration.ofSeconds(120)),
-            new SportAction("period-end", PERIOD_END, "e", Duration.ofSeconds(120)));
+            new SportAction(SportAction.PERIOD_START_ID, PERIOD_START, "b", Duration.ofSeconds(120)),
+            new SportAction(SportAction.PERIOD_END_ID, PERIOD_END, "e", Duration.ofSeconds(120)));
 
     @Override
     public String id() {

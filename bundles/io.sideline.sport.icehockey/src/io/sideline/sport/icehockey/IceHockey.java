@@ -51,8 +51,8 @@ public final class IceHockey implements Sport {
             new SportAction("giveaway", GIVEAWAY, "v", Duration.ofSeconds(6)),
             new SportAction("takeaway", TAKEAWAY, "t", Duration.ofSeconds(6)),
             new SportAction("penalty", PENALTY, "p", Duration.ofSeconds(30), List.of(Qualifier.PLAYER, MINUTES)),
-            new SportAction("period-start", PERIOD_START, "n", Duration.ofSeconds(60), List.of()),
-            new SportAction("period-end", PERIOD_END, "m", Duration.ofSeconds(60), List.of()));
+            new SportAction(SportAction.PERIOD_START_ID, PERIOD_START, "n", Duration.ofSeconds(60), List.of()),
+            new SportAction(SportAction.PERIOD_END_ID, PERIOD_END, "m", Duration.ofSeconds(60), List.of()));
 
     private static final Set<String> GOALS = Set.of(GOAL, POWER_PLAY_GOAL, SHORT_HANDED_GOAL);
     private static final Map<String, Double> MOMENTUM = Map.ofEntries(Map.entry(GOAL, 5.0),

@@ -1,6 +1,6 @@
 package io.sideline.host.tests;
 
-import static io.sideline.host.tests.HostFixture.at;
+import static io.sideline.host.tests.Wire.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.ErrorMessage;
 import io.sideline.protocol.Setup;
+import io.sideline.testing.HostFixture;
 import io.sideline.testing.LookupFixture;
 
 /**
@@ -60,7 +61,7 @@ class BadInputTest {
     }
 
     static Stream<Arguments> badMessages() {
-        String report = HostFixture.report("TOKEN", "Goal", "Italy", at(1));
+        String report = Wire.report("TOKEN", "Goal", "Italy", at(1));
         String accepted = "{\"type\": \"accepted\", \"time\": 1623441120000, \"id\": \"e1\", \"seq\": 1, \"version\": 1,"
                 + " \"status\": \"accepted\", \"event\": {\"type\": \"event\", \"title\": \"Goal\", \"origin\": \"Italy\","
                 + " \"time\": 1623441120000}, \"votes\": 9, \"confidence\": 1.0}";
@@ -74,12 +75,12 @@ class BadInputTest {
                         "wrong_type", "event.time"),
                 bad("a time in seconds", t -> report.replace("TOKEN", t).replace("\"time\":" + at(1),
                         "\"time\":" + at(1) / 1000), "out_of_range", "event.time"),
-                bad("65 KiB", t -> HostFixture.with(report.replace("TOKEN", t), "padding", "x".repeat(65 * 1024)),
+                bad("65 KiB", t -> Wire.with(report.replace("TOKEN", t), "padding", "x".repeat(65 * 1024)),
                         "message_too_large", null),
                 bad("a setup", t -> "{\"type\": \"setup\", \"origins\": [\"A\", \"B\"], \"actions\": [\"Goal\"]}",
                         "invalid_value", "type"),
                 bad("an accepted event", t -> accepted, "invalid_value", "type"),
-                bad("another hello", t -> HostFixture.hello(t, 0), "invalid_value", null));
+                bad("another hello", t -> Wire.hello(t, 0), "invalid_value", null));
     }
 
     private static Arguments bad(String name, UnaryOperator<String> message, String code, String field) {
@@ -90,8 +91,8 @@ class BadInputTest {
     @MethodSource("badMessages")
     void aBadMessageIsAnsweredToItsSenderAloneAndTheConnectionGoesOn(String name, UnaryOperator<String> message,
             String code, String field) throws Exception {
-        Peer ana = f.join("ana");
-        Peer ben = f.join("ben");
+        Peer ana = Peer.join(f, "ana");
+        Peer ben = Peer.join(f, "ben");
 
         ana.send(message.apply(f.token("ana")));
         ErrorMessage error = ana.next(ErrorMessage.class);
@@ -99,12 +100,12 @@ class BadInputTest {
         assertEquals(field, error.field(), "the field the error names: " + error);
         assertFalse(error.message().isBlank());
 
-        f.report(ana, "ana", "Corner", "Turkey", at(2));
+        Peer.report(f, ana, "ana", "Corner", "Turkey", at(2));
         Accepted a = ana.next(Accepted.class);
         assertEquals(1, a.seq(), "the bad message made no event; the good one that followed did");
         assertEquals("Corner", a.event().title());
         assertEquals(a, ben.next(Accepted.class));
-        assertEquals(1, f.settle(ana));
+        assertEquals(1, Peer.settle(f, ana));
         assertFalse(ana.closed.isDone(), "the connection stays open");
         assertEquals(1, ana.received(ErrorMessage.class).size(), "one error: " + ana.texts());
         assertTrue(ben.received(ErrorMessage.class).isEmpty(), "the other peer hears nothing of it: " + ben.texts());
@@ -113,15 +114,15 @@ class BadInputTest {
 
     @Test
     void aMalformedFirstMessageIsAnsweredAndThePeerCanStillIdentify() throws Exception {
-        Peer ana = f.connect();
+        Peer ana = Peer.connect(f);
         ana.send("{\"type\": \"hello\", \"token\": ");
         ErrorMessage error = ana.next(ErrorMessage.class);
         assertEquals("malformed_json", error.code());
         assertFalse(ana.closed.isDone());
 
-        ana.send(HostFixture.hello(f.token("ana"), 0));
+        ana.send(Wire.hello(f.token("ana"), 0));
         ana.next(Setup.class);
-        f.report(ana, "ana", "Save", "Italy", at(3));
+        Peer.report(f, ana, "ana", "Save", "Italy", at(3));
         assertEquals(1, ana.next(Accepted.class).seq());
     }
 }

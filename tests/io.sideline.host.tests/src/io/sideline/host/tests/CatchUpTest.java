@@ -1,7 +1,7 @@
 package io.sideline.host.tests;
 
-import static io.sideline.host.tests.HostFixture.at;
-import static io.sideline.host.tests.HostFixture.oneTo;
+import static io.sideline.host.tests.Wire.at;
+import static io.sideline.testing.HostFixture.oneTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -24,6 +24,8 @@ import io.sideline.protocol.Accepted;
 import io.sideline.protocol.Heartbeat;
 import io.sideline.protocol.Message;
 import io.sideline.protocol.Setup;
+import io.sideline.testing.Await;
+import io.sideline.testing.HostFixture;
 import io.sideline.testing.LookupFixture;
 
 /**
@@ -64,86 +66,86 @@ class CatchUpTest {
     /** ana reports events first..last (distinct moments, so distinct events) and waits until she has them all */
     private void drive(Peer ana, int first, int last) throws Exception {
         for (int i = first; i <= last; i++) {
-            f.report(ana, "ana", i % 2 == 0 ? "Corner" : "Foul", i % 3 == 0 ? "Turkey" : "Italy", at(i));
+            Peer.report(f, ana, "ana", i % 2 == 0 ? "Corner" : "Foul", i % 3 == 0 ? "Turkey" : "Italy", at(i));
         }
         Await.until("ana holds seq " + last, () -> ana.highestSeq() >= last);
     }
 
     @Test
     void aNewPeerGetsTheSetupThenEveryEventInOrder() throws Exception {
-        Peer ana = f.join("ana");
+        Peer ana = Peer.join(f, "ana");
         drive(ana, 1, 30);
 
-        Peer ben = f.connect();
-        ben.send(HostFixture.hello(f.token("ben"), 0));
+        Peer ben = Peer.connect(f);
+        ben.send(Wire.hello(f.token("ben"), 0));
         Await.until("ben caught up", () -> ben.highestSeq() >= 30);
-        assertEquals(30, f.settle(ana));
+        assertEquals(30, Peer.settle(f, ana));
 
         List<Message> got = ben.messages().stream().filter(m -> !(m instanceof Heartbeat)).toList();
         Setup setup = assertInstanceOf(Setup.class, got.get(0), "the setup comes first");
         assertEquals(30L, setup.lastSeq(), "the setup says where the catch-up ends");
         assertEquals(oneTo(30), ben.seqs(), "then seq 1 to 30, in order, each once");
         assertEquals(31, got.size(), "nothing else");
-        assertEquals(f.host.timeline(), ben.received(Accepted.class), "the host's own timeline, frame for frame");
+        assertEquals(f.host().timeline(), ben.received(Accepted.class), "the host's own timeline, frame for frame");
         assertEquals(ana.received(Accepted.class), ben.received(Accepted.class), "what ana saw live");
     }
 
     @Test
     void aPeerComingBackWithLastSeqGetsExactlyWhatItLacks() throws Exception {
-        Peer ana = f.join("ana");
+        Peer ana = Peer.join(f, "ana");
         drive(ana, 1, 20);
 
-        Peer ben = f.join("ben", 12);
+        Peer ben = Peer.join(f, "ben", 12);
         Await.until("ben caught up", () -> ben.highestSeq() >= 20);
-        assertEquals(20, f.settle(ana));
+        assertEquals(20, Peer.settle(f, ana));
         assertEquals(LongStream.rangeClosed(13, 20).boxed().toList(), ben.seqs(), "13 to 20: not one it holds");
-        assertEquals(f.host.timeline().subList(12, 20), ben.received(Accepted.class));
+        assertEquals(f.host().timeline().subList(12, 20), ben.received(Accepted.class));
     }
 
     @Test
     void eventsAcceptedDuringTheCatchUpFollowItInOrder() throws Exception {
-        Peer ana = f.join("ana");
+        Peer ana = Peer.join(f, "ana");
         drive(ana, 1, 300);
 
         CompletableFuture<Void> more = CompletableFuture.runAsync(() -> {
             try {
                 for (int i = 301; i <= 600; i++) {
-                    f.report(ana, "ana", "Offside", i % 2 == 0 ? "Turkey" : "Italy", at(i));
+                    Peer.report(f, ana, "ana", "Offside", i % 2 == 0 ? "Turkey" : "Italy", at(i));
                 }
             } catch (Exception e) {
                 throw new RuntimeException(e);
             }
         });
-        Await.until("events beyond 300 are being accepted", () -> f.host.lastSeq() > 310);
-        Peer ben = f.join("ben");
+        Await.until("events beyond 300 are being accepted", () -> f.host().lastSeq() > 310);
+        Peer ben = Peer.join(f, "ben");
         more.get(Await.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         Await.until("ben holds 600", () -> ben.highestSeq() >= 600, () -> "ben holds " + ben.highestSeq());
-        assertEquals(600, f.settle(ana));
+        assertEquals(600, Peer.settle(f, ana));
 
         assertEquals(oneTo(600), ben.seqs(), "1 to 600, the catch-up and the live events, in order, each once");
-        assertEquals(f.host.timeline(), ben.received(Accepted.class));
+        assertEquals(f.host().timeline(), ben.received(Accepted.class));
         assertEquals(oneTo(600), ana.seqs(), "the live peer too");
     }
 
     @Test
     void aHostRestartedOnTheSameJournalContinuesTheSequence() throws Exception {
-        Peer ana = f.join("ana");
+        Peer ana = Peer.join(f, "ana");
         drive(ana, 1, 10);
-        List<Accepted> before = f.host.timeline();
+        List<Accepted> before = f.host().timeline();
         assertEquals(10, before.size());
 
         f.restart();
-        assertEquals(10, f.host.lastSeq());
-        assertEquals(before, f.host.timeline(), "the restarted host holds the same timeline, frame for frame");
+        assertEquals(10, f.host().lastSeq());
+        assertEquals(before, f.host().timeline(), "the restarted host holds the same timeline, frame for frame");
         assertTrue(f.log.stream().anyMatch(line -> line.startsWith("recovered 10 accepted events")),
                 "the operator is told what was recovered: " + f.log);
 
-        Peer ben = f.join("ben");
+        Peer ben = Peer.join(f, "ben");
         Await.until("ben caught up", () -> ben.highestSeq() >= 10);
         assertEquals(before, ben.received(Accepted.class), "and serves it to a new peer");
 
-        Peer ana2 = f.join("ana", 10);
-        f.report(ana2, "ana", "Goal", "Turkey", at(11));
+        Peer ana2 = Peer.join(f, "ana", 10);
+        Peer.report(f, ana2, "ana", "Goal", "Turkey", at(11));
         Accepted next = ana2.next(Accepted.class);
         assertEquals(11, next.seq(), "the next event continues the sequence");
         assertEquals(next, ben.next(Accepted.class, a -> a.seq() == 11));

@@ -24,6 +24,8 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 
+import io.sideline.testing.Await;
+
 /**
  * A plain-Java program (no OSGi) in a JVM of its own, started from the jars and class folders of the OSGi
  * framework this test runs in: for tests that kill or signal a host process.

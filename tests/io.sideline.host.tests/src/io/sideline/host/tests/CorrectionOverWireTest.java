@@ -1,6 +1,6 @@
 package io.sideline.host.tests;
 
-import static io.sideline.host.tests.HostFixture.at;
+import static io.sideline.host.tests.Wire.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +19,7 @@ import io.sideline.protocol.Accepted;
 import io.sideline.protocol.Correction;
 import io.sideline.protocol.ErrorMessage;
 import io.sideline.protocol.TimelineEvent;
+import io.sideline.testing.HostFixture;
 import io.sideline.voting.VotingRules;
 import io.sideline.testing.LookupFixture;
 
@@ -68,19 +69,19 @@ class CorrectionOverWireTest {
 
     @Test
     void aVotedAmendmentThenAVotedRetractionReachEveryPeerAsNewVersionsOfTheSameId() throws Exception {
-        Peer ana = f.join("ana");
-        Peer ben = f.join("ben");
-        Peer cid = f.join("cid");
-        f.report(ana, "ana", "Goal", "Italy", at(53));
-        f.report(ben, "ben", "Goal", "Italy", at(53));
+        Peer ana = Peer.join(f, "ana");
+        Peer ben = Peer.join(f, "ben");
+        Peer cid = Peer.join(f, "cid");
+        Peer.report(f, ana, "ana", "Goal", "Italy", at(53));
+        Peer.report(f, ben, "ben", "Goal", "Italy", at(53));
         Accepted goal = cid.next(Accepted.class);
         String id = goal.id();
         assertEquals(1, goal.version());
 
         TimelineEvent ownGoal = new TimelineEvent("Own goal", "Turkey", Instant.ofEpochMilli(at(53)));
         amend(ana, "ana", id, ownGoal);
-        f.settle(ana);
-        assertEquals(1, f.host.lastSeq(), "one vote for a correction changes nothing");
+        Peer.settle(f, ana);
+        assertEquals(1, f.host().lastSeq(), "one vote for a correction changes nothing");
         amend(ben, "ben", id, ownGoal);
 
         for (Peer p : List.of(ana, ben, cid)) {
@@ -102,7 +103,7 @@ class CorrectionOverWireTest {
         }
 
         f.restart();
-        try (Peer late = f.join("cid")) {
+        try (Peer late = Peer.join(f, "cid")) {
             List<Accepted> history = List.of(late.next(Accepted.class), late.next(Accepted.class),
                     late.next(Accepted.class));
             assertEquals(List.of(1, 2, 3), history.stream().map(Accepted::version).toList(),
@@ -114,16 +115,16 @@ class CorrectionOverWireTest {
 
     @Test
     void aCorrectionOfAnEventThatDoesNotExistIsRefusedToItsSenderAlone() throws Exception {
-        Peer ana = f.join("ana");
-        Peer ben = f.join("ben");
+        Peer ana = Peer.join(f, "ana");
+        Peer ben = Peer.join(f, "ben");
 
         retract(ana, "ana", "e999");
 
         ErrorMessage refusal = ana.next(ErrorMessage.class);
         assertEquals("target", refusal.field());
         assertTrue(refusal.message().contains("e999"), refusal.message());
-        f.settle(ana, ben);
+        Peer.settle(f, ana, ben);
         assertTrue(ben.received(ErrorMessage.class).isEmpty(), "ben hears nothing of ana's mistake: " + ben.texts());
-        assertEquals(0, f.host.lastSeq());
+        assertEquals(0, f.host().lastSeq());
     }
 }

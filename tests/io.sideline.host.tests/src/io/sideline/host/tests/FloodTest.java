@@ -1,6 +1,6 @@
 package io.sideline.host.tests;
 
-import static io.sideline.host.tests.HostFixture.at;
+import static io.sideline.host.tests.Wire.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.ErrorMessage;
 import io.sideline.protocol.Setup;
+import io.sideline.testing.Await;
+import io.sideline.testing.HostFixture;
 import io.sideline.testing.LookupFixture;
 
 /**
@@ -55,26 +57,26 @@ class FloodTest {
     @Test
     void aFlooderIsThrottledWhileAnotherPeersReportsAllGetThroughToEveryone() throws Exception {
         f = HostFixture.start(lookup, journal, b -> b.reportLimit(10, 20)); // k = 1: each report that passes is an event
-        Peer ana = f.join("ana"); // floods
-        Peer ben = f.join("ben"); // reports what happens, at a human pace
-        Peer cid = f.join("cid"); // only watches
+        Peer ana = Peer.join(f, "ana"); // floods
+        Peer ben = Peer.join(f, "ben"); // reports what happens, at a human pace
+        Peer cid = Peer.join(f, "cid"); // only watches
         String anaToken = f.token("ana");
         String benToken = f.token("ben");
 
         int honest = 0;
         for (int i = 0; i < FLOOD; i++) {
-            ana.send(HostFixture.report(anaToken, "Corner", "Turkey", at(i)));
+            ana.send(Wire.report(anaToken, "Corner", "Turkey", at(i)));
             if (i % 100 == 50) {
                 honest++;
-                ben.send(HostFixture.report(benToken, "Goal", "Italy", at(10_000 + honest)));
+                ben.send(Wire.report(benToken, "Goal", "Italy", at(10_000 + honest)));
             }
         }
         ana.echo(); // every message of the flood has been handled (heartbeats are throttled too: echo retries)
         int sentByBen = honest;
         Await.until("ben's reports are accepted", () -> goals(ben.received(Accepted.class)) == sentByBen);
-        long n = f.settle(ana, ben);
+        long n = Peer.settle(f, ana, ben);
 
-        List<Accepted> timeline = f.host.timeline();
+        List<Accepted> timeline = f.host().timeline();
         assertEquals(n, timeline.size());
         int corners = (int) timeline.stream().filter(a -> a.event().title().equals("Corner")).count();
         assertEquals(sentByBen, goals(timeline), "every report of the other peer was accepted");
@@ -97,8 +99,8 @@ class FloodTest {
         assertTrue(ben.received(ErrorMessage.class).isEmpty(), "the honest peer is never throttled: " + ben.texts());
         assertTrue(cid.received(ErrorMessage.class).isEmpty());
 
-        Peer late = f.connect(); // and the host still answers a newcomer at once
-        late.send(HostFixture.hello(f.token("cid"), n));
+        Peer late = Peer.connect(f); // and the host still answers a newcomer at once
+        late.send(Wire.hello(f.token("cid"), n));
         assertEquals(n, late.next(Setup.class).lastSeq());
     }
 

@@ -1,8 +1,8 @@
 package io.sideline.host.tests;
 
-import static io.sideline.host.tests.HostFixture.at;
-import static io.sideline.host.tests.HostFixture.hello;
-import static io.sideline.host.tests.HostFixture.report;
+import static io.sideline.host.tests.Wire.at;
+import static io.sideline.host.tests.Wire.hello;
+import static io.sideline.host.tests.Wire.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,6 +38,7 @@ import io.sideline.protocol.Accepted;
 import io.sideline.protocol.Setup;
 import io.sideline.sport.api.SportRegistry;
 import io.sideline.sport.football.Football;
+import io.sideline.testing.Await;
 import io.sideline.testing.LookupFixture;
 
 /**

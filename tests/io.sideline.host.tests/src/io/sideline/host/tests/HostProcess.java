@@ -11,6 +11,7 @@ import io.sideline.host.MatchHost;
 import io.sideline.lookup.Session;
 import io.sideline.lookup.client.LookupClient;
 import io.sideline.sport.football.Football;
+import io.sideline.testing.HostFixture;
 import io.sideline.voting.VotingRules;
 
 /**

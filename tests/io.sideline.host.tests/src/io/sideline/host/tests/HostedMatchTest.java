@@ -1,7 +1,7 @@
 package io.sideline.host.tests;
 
-import static io.sideline.host.tests.HostFixture.at;
-import static io.sideline.host.tests.HostFixture.hello;
+import static io.sideline.host.tests.Wire.at;
+import static io.sideline.host.tests.Wire.hello;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,6 +40,7 @@ import io.sideline.protocol.Setup;
 import io.sideline.sport.api.Sport;
 import io.sideline.sport.api.SportRegistry;
 import io.sideline.sport.football.Football;
+import io.sideline.testing.Await;
 import io.sideline.testing.LookupFixture;
 import io.sideline.testing.MutableClock;
 
@@ -96,7 +97,7 @@ class HostedMatchTest {
 
     /** reports with the token the peer joined with */
     private void report(Peer p, String title, String origin, long eventMillis) throws Exception {
-        p.send(HostFixture.report(tokens.get(p), title, origin, eventMillis));
+        p.send(Wire.report(tokens.get(p), title, origin, eventMillis));
     }
 
     @Test
@@ -255,7 +256,7 @@ class HostedMatchTest {
         server.close();
         Await.until("the host says its heartbeat did not get through",
                 () -> log.stream().anyMatch(l -> l.startsWith("heartbeat not delivered")), log::toString);
-        peer.send(HostFixture.report(ticket.token(), "Goal", "Italy", at(53)));
+        peer.send(Wire.report(ticket.token(), "Goal", "Italy", at(53)));
         assertEquals("Goal", peer.next(Accepted.class).event().title(), "a peer already in goes on reporting");
         assertEquals(1, log.stream().filter(l -> l.startsWith("heartbeat not delivered")).count(),
                 "said once, not every 200 ms: " + log);
@@ -306,7 +307,7 @@ class HostedMatchTest {
             try (Peer me = new Peer(URI.create(ticket.hostUrl()))) {
                 me.send(hello(ticket.token(), 0));
                 assertEquals(List.of("Reds", "Blues"), me.next(Setup.class).origins());
-                me.send(HostFixture.report(ticket.token(), "Corner", "Blues", at(3)));
+                me.send(Wire.report(ticket.token(), "Corner", "Blues", at(3)));
                 assertEquals("Corner", me.next(Accepted.class).event().title(), "one analyst alone: accepted at once");
             }
         }

@@ -1,7 +1,7 @@
 package io.sideline.host.tests;
 
-import static io.sideline.host.tests.HostFixture.at;
-import static io.sideline.host.tests.HostFixture.oneTo;
+import static io.sideline.host.tests.Wire.at;
+import static io.sideline.testing.HostFixture.oneTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.sideline.lookup.Match;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.Setup;
+import io.sideline.testing.Await;
 import io.sideline.testing.LookupFixture;
 
 /**
@@ -64,14 +65,14 @@ class KillNineTest {
         Peer ana = join(first.uri(), anaToken, 0);
         Peer ben = join(first.uri(), benToken, 0);
         for (int i = 1; i <= 5; i++) {
-            ana.send(HostFixture.report(anaToken, "Corner", "Italy", at(i)));
+            ana.send(Wire.report(anaToken, "Corner", "Italy", at(i)));
         }
         Await.until("both peers hold seq 5", () -> ana.highestSeq() >= 5 && ben.highestSeq() >= 5);
         ben.close(); // ben's phone goes to sleep holding 1..5
 
         // ana reports quickly, and the host is killed while her reports are still on their way
         for (int i = 6; i <= 40; i++) {
-            ana.send(HostFixture.report(anaToken, "Foul", i % 2 == 0 ? "Turkey" : "Italy", at(i)));
+            ana.send(Wire.report(anaToken, "Foul", i % 2 == 0 ? "Turkey" : "Italy", at(i)));
         }
         Await.until("ana holds seq 12", () -> ana.highestSeq() >= 12);
         first.process.destroyForcibly(); // SIGKILL: no shutdown hook, no close, no flush
@@ -86,7 +87,7 @@ class KillNineTest {
         // the second life, on the same journal and another port
         Child second = startHost(journal, match.id());
         Peer cid = connect(second.uri());
-        cid.send(HostFixture.hello(cidToken, 0));
+        cid.send(Wire.hello(cidToken, 0));
         Setup setup = cid.next(Setup.class);
         long n = setup.lastSeq();
         assertTrue(n >= anaHeld, "the restarted host holds every event a peer saw before the kill: it has " + n
@@ -102,7 +103,7 @@ class KillNineTest {
         Await.until("ana and ben filled their gaps",
                 () -> ana2.seqs().size() >= n - anaHeld && ben2.seqs().size() >= n - 5);
 
-        ben2.send(HostFixture.report(benToken, "Goal", "Turkey", at(100)));
+        ben2.send(Wire.report(benToken, "Goal", "Turkey", at(100)));
         for (Peer p : List.of(ana2, ben2, cid)) {
             Await.until("every peer receives the new event", () -> p.highestSeq() >= n + 1);
         }
@@ -134,7 +135,7 @@ class KillNineTest {
 
     private Peer join(URI uri, String token, long lastSeq) throws Exception {
         Peer p = connect(uri);
-        p.send(HostFixture.hello(token, lastSeq));
+        p.send(Wire.hello(token, lastSeq));
         p.next(Setup.class);
         return p;
     }

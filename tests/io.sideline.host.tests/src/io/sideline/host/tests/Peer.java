@@ -19,6 +19,8 @@ import io.sideline.protocol.ErrorMessage;
 import io.sideline.protocol.Heartbeat;
 import io.sideline.protocol.Message;
 import io.sideline.protocol.ProtocolCodec;
+import io.sideline.protocol.Setup;
+import io.sideline.testing.HostFixture;
 
 /** A real WebSocket peer (the JDK's client) that records every message the host sends it. */
 final class Peer implements WebSocket.Listener, AutoCloseable {
@@ -41,6 +43,45 @@ final class Peer implements WebSocket.Listener, AutoCloseable {
     Peer(URI uri) throws Exception {
         http = HttpClient.newHttpClient();
         socket = http.newWebSocketBuilder().buildAsync(uri, this).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** @return a peer connected to the fixture's host, which has sent nothing yet; the fixture closes it */
+    static Peer connect(HostFixture f) throws Exception {
+        return f.closeAtEnd(new Peer(f.host().uri()));
+    }
+
+    /** @return a peer identified with a hello, once it has received its setup */
+    static Peer join(HostFixture f, String user) throws Exception {
+        return join(f, user, 0);
+    }
+
+    static Peer join(HostFixture f, String user, long lastSeq) throws Exception {
+        Peer p = connect(f);
+        p.send(Wire.hello(f.token(user), lastSeq));
+        p.next(Setup.class);
+        return p;
+    }
+
+    /**
+     * Waits until the host has handled everything these peers sent, then returns the timeline's newest seq as
+     * a peer joining now is told it in its setup. Each peer's heartbeat is answered after its earlier
+     * messages; a join is served by the host's one decision thread after the reports handed to it before.
+     */
+    static long settle(HostFixture f, Peer... reporters) throws Exception {
+        for (Peer p : reporters) {
+            p.echo();
+        }
+        try (Peer probe = new Peer(f.host().uri())) {
+            probe.send(Wire.hello(f.token("ana"), Long.MAX_VALUE / 4));
+            Setup s = probe.next(Setup.class);
+            return s.lastSeq();
+        }
+    }
+
+    /** sends a report of the user's in the protocol's own shape (top-level type) */
+    static void report(HostFixture f, Peer p, String user, String title, String origin, long eventMillis)
+            throws Exception {
+        p.send(Wire.report(f.token(user), title, origin, eventMillis));
     }
 
     void send(String json) throws Exception {

@@ -13,6 +13,8 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 
+import io.sideline.testing.Await;
+
 /**
  * A WebSocket client written by hand on a plain socket (RFC 6455), so a test controls exactly when it reads:
  * nothing is read unless the test calls {@link #readFrame()}.

@@ -1,8 +1,8 @@
 package io.sideline.host.tests;
 
-import static io.sideline.host.tests.HostFixture.TEAMS;
-import static io.sideline.host.tests.HostFixture.TITLES;
-import static io.sideline.host.tests.HostFixture.at;
+import static io.sideline.host.tests.Wire.at;
+import static io.sideline.testing.HostFixture.TEAMS;
+import static io.sideline.testing.HostFixture.TITLES;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +25,8 @@ import com.google.gson.JsonParser;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.ErrorMessage;
 import io.sideline.protocol.Setup;
+import io.sideline.testing.Await;
+import io.sideline.testing.HostFixture;
 import io.sideline.voting.VotingRules;
 import io.sideline.testing.LookupFixture;
 
@@ -65,8 +67,8 @@ class SeedProtocolTest {
 
     @Test
     void aSeedPeerIsIdentifiedByItsFirstReportGetsTheSeedSetupAndItsReportCounts() throws Exception {
-        Peer ben = f.connect();
-        ben.send(HostFixture.seedReport(f.token("ben"), "Goal", "Italy", at(1)));
+        Peer ben = Peer.connect(f);
+        ben.send(Wire.seedReport(f.token("ben"), "Goal", "Italy", at(1)));
 
         Setup setup = ben.next(Setup.class);
         assertEquals(TEAMS, setup.origins(), "the setup's origins are the match's teams, home first");
@@ -75,10 +77,10 @@ class SeedProtocolTest {
         assertEquals("setup", first.get("type").getAsString(), "the first message a seed peer receives is the setup");
         assertEquals(strings(TEAMS), first.get("origins"), "origins: a plain array of strings");
         assertEquals(strings(TITLES), first.get("actions"), "actions: a plain array of strings");
-        Await.until("the host counts ben as a peer", () -> f.host.peerCount() == 1);
+        Await.until("the host counts ben as a peer", () -> f.host().peerCount() == 1);
 
-        Peer ana = f.join("ana");
-        f.report(ana, "ana", "Goal", "Italy", at(1) + 2_000);
+        Peer ana = Peer.join(f, "ana");
+        Peer.report(f, ana, "ana", "Goal", "Italy", at(1) + 2_000);
 
         Accepted a = ben.next(Accepted.class);
         assertEquals(2, a.votes(), "ben's identifying report is one of the two votes");
@@ -90,7 +92,7 @@ class SeedProtocolTest {
 
     @Test
     void theReportWithATopLevelTypeIdentifiesAndCountsToo() throws Exception {
-        Peer ben = f.connect();
+        Peer ben = Peer.connect(f);
         JsonObject report = new JsonObject();
         report.addProperty("type", "event");
         report.addProperty("time", Instant.now().toEpochMilli());
@@ -106,8 +108,8 @@ class SeedProtocolTest {
         assertEquals(TEAMS, setup.origins());
         assertEquals(TITLES, setup.actions());
 
-        Peer ana = f.join("ana");
-        ana.send(HostFixture.seedReport(f.token("ana"), "Corner", "Turkey", at(2)));
+        Peer ana = Peer.join(f, "ana");
+        ana.send(Wire.seedReport(f.token("ana"), "Corner", "Turkey", at(2)));
         Accepted a = ana.next(Accepted.class);
         assertEquals(2, a.votes(), "ben's report with a top-level type counted");
         assertEquals("Corner", a.event().title());
@@ -117,11 +119,11 @@ class SeedProtocolTest {
 
     @Test
     void theAcceptedMessageCarriesTheSeedsEventObject() throws Exception {
-        Peer ben = f.connect();
-        ben.send(HostFixture.seedReport(f.token("ben"), "Goal", "Italy", at(3)));
+        Peer ben = Peer.connect(f);
+        ben.send(Wire.seedReport(f.token("ben"), "Goal", "Italy", at(3)));
         ben.next(Setup.class);
-        Peer ana = f.connect();
-        ana.send(HostFixture.seedReport(f.token("ana"), "Goal", "Italy", at(3) + 4_000));
+        Peer ana = Peer.connect(f);
+        ana.send(Wire.seedReport(f.token("ana"), "Goal", "Italy", at(3) + 4_000));
         ana.next(Setup.class);
 
         Accepted decoded = ben.next(Accepted.class);

@@ -1,7 +1,7 @@
 package io.sideline.host.tests;
 
-import static io.sideline.host.tests.HostFixture.at;
-import static io.sideline.host.tests.HostFixture.oneTo;
+import static io.sideline.host.tests.Wire.at;
+import static io.sideline.testing.HostFixture.oneTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +21,8 @@ import io.sideline.protocol.ErrorMessage;
 import io.sideline.protocol.Message;
 import io.sideline.protocol.ProtocolCodec;
 import io.sideline.protocol.Setup;
+import io.sideline.testing.Await;
+import io.sideline.testing.HostFixture;
 import io.sideline.testing.LookupFixture;
 
 /**
@@ -64,15 +66,15 @@ class SlowPeerTest {
     void aPeerThatStopsReadingIsDroppedToResyncAndNeverHoldsBackTheOthers() throws Exception {
         f = HostFixture.start(lookup, journal, b -> b.reportLimit(1_000_000, 1_000_000).flowControl(8, MAX_LAG)
                 .socketSendBuffer(8192));
-        Peer ana = f.join("ana"); // reports, and reads
-        Peer ben = f.join("ben"); // only reads, promptly
-        try (RawWebSocket cid = RawWebSocket.connect(f.host.uri(), 4096)) {
-            cid.sendText(HostFixture.hello(f.token("cid"), 0)); // and never reads again, until the end
-            Await.until("cid is a peer", () -> f.host.peerCount() == 3);
+        Peer ana = Peer.join(f, "ana"); // reports, and reads
+        Peer ben = Peer.join(f, "ben"); // only reads, promptly
+        try (RawWebSocket cid = RawWebSocket.connect(f.host().uri(), 4096)) {
+            cid.sendText(Wire.hello(f.token("cid"), 0)); // and never reads again, until the end
+            Await.until("cid is a peer", () -> f.host().peerCount() == 3);
 
             String token = f.token("ana");
             for (int i = 1; i <= EVENTS; i++) {
-                ana.send(HostFixture.report(token, i % 2 == 0 ? "Foul" : "Free kick", i % 3 == 0 ? "Turkey" : "Italy", at(i)));
+                ana.send(Wire.report(token, i % 2 == 0 ? "Foul" : "Free kick", i % 3 == 0 ? "Turkey" : "Italy", at(i)));
                 if (i % 50 == 0) { // ana and ben read as fast as they can; the driver stays within their lag
                     int sent = i;
                     Await.until("ana and ben keep up", () -> ana.highestSeq() >= sent - 100 && ben.highestSeq() >= sent - 100);
@@ -82,8 +84,8 @@ class SlowPeerTest {
             assertEquals(oneTo(EVENTS), ben.seqs(), "the fast peer receives every event, in order, once");
             Await.until("ana holds every event", () -> ana.highestSeq() >= EVENTS);
             assertEquals(oneTo(EVENTS), ana.seqs());
-            Await.until("the host has let go of the slow peer", () -> f.host.peerCount() == 2,
-                    () -> "peers: " + f.host.peerCount());
+            Await.until("the host has let go of the slow peer", () -> f.host().peerCount() == 2,
+                    () -> "peers: " + f.host().peerCount());
 
             // now cid reads what the host had sent it
             ProtocolCodec codec = ProtocolCodec.standard();
@@ -115,24 +117,24 @@ class SlowPeerTest {
     @Test
     void aPeerJoiningAMatchLongerThanTheLagCatchesUpOnAllOfItAndIsNotDropped() throws Exception {
         f = HostFixture.start(lookup, journal, b -> b.reportLimit(1_000_000, 1_000_000).flowControl(8, MAX_LAG));
-        Peer ana = f.join("ana");
+        Peer ana = Peer.join(f, "ana");
         String token = f.token("ana");
         for (int i = 1; i <= EVENTS; i++) {
-            ana.send(HostFixture.report(token, i % 2 == 0 ? "Foul" : "Free kick", i % 3 == 0 ? "Turkey" : "Italy", at(i)));
+            ana.send(Wire.report(token, i % 2 == 0 ? "Foul" : "Free kick", i % 3 == 0 ? "Turkey" : "Italy", at(i)));
             if (i % 50 == 0) { // ana reads too, and stays within the lag
                 int sent = i;
                 Await.until("ana keeps up", () -> ana.highestSeq() >= sent - 100);
             }
         }
         Await.until("ana holds every event", () -> ana.highestSeq() >= EVENTS, () -> "ana: " + ana.highestSeq());
-        assertEquals(EVENTS, f.settle(ana), "the timeline is ten times the lag long");
+        assertEquals(EVENTS, Peer.settle(f, ana), "the timeline is ten times the lag long");
 
-        Peer ben = f.join("ben"); // a newcomer: it holds nothing yet
+        Peer ben = Peer.join(f, "ben"); // a newcomer: it holds nothing yet
         Await.until("ben catches up on the whole match", () -> ben.highestSeq() >= EVENTS, () -> "ben: " + ben.highestSeq());
         assertEquals(oneTo(EVENTS), ben.seqs(), "every event, in order, once, and no resync");
         // the settle probe's connection closes asynchronously: wait for the host to count it out
-        Await.until("ana and ben, and only they, are still connected", () -> f.host.peerCount() == 2,
-                () -> "peers: " + f.host.peerCount());
+        Await.until("ana and ben, and only they, are still connected", () -> f.host().peerCount() == 2,
+                () -> "peers: " + f.host().peerCount());
         assertEquals(oneTo(EVENTS), ben.seqs(), "ben was not told to resync or sent anything twice meanwhile");
     }
 }

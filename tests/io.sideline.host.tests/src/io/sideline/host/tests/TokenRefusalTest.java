@@ -1,6 +1,6 @@
 package io.sideline.host.tests;
 
-import static io.sideline.host.tests.HostFixture.at;
+import static io.sideline.host.tests.Wire.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +24,7 @@ import io.sideline.lookup.Match;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.ErrorMessage;
 import io.sideline.protocol.Setup;
+import io.sideline.testing.HostFixture;
 import io.sideline.testing.LookupFixture;
 import io.sideline.testing.MutableClock;
 
@@ -68,15 +69,15 @@ class TokenRefusalTest {
 
     @Test
     void aForgedTokenInAHelloIsABadTokenAndTheConnectionIsClosed() throws Exception {
-        Peer mallory = f.connect();
-        mallory.send(HostFixture.hello(forged(), 0));
+        Peer mallory = Peer.connect(f);
+        mallory.send(Wire.hello(forged(), 0));
         assertRefused(mallory, "bad_token");
     }
 
     @Test
     void aForgedTokenInASeedReportIsABadTokenAndTheReportDoesNotCount() throws Exception {
-        Peer mallory = f.connect();
-        mallory.send(HostFixture.seedReport(forged(), "Goal", "Italy", at(1)));
+        Peer mallory = Peer.connect(f);
+        mallory.send(Wire.seedReport(forged(), "Goal", "Italy", at(1)));
         assertRefused(mallory, "bad_token"); // and with k = 1 its report would have been seq 1: it is not
     }
 
@@ -84,8 +85,8 @@ class TokenRefusalTest {
     void aTokenForAnotherMatchIsABadToken() throws Exception {
         Match other = lookup.createMatch("ana");
         String otherToken = lookup.joinToken("ben", other.id());
-        Peer ben = f.connect();
-        ben.send(HostFixture.hello(otherToken, 0));
+        Peer ben = Peer.connect(f);
+        ben.send(Wire.hello(otherToken, 0));
         ErrorMessage e = assertRefused(ben, "bad_token");
         assertTrue(e.message().contains("another match"), "the message says why: " + e.message());
     }
@@ -94,8 +95,8 @@ class TokenRefusalTest {
     void anExpiredTokenIsTokenExpired() throws Exception {
         String token = lookup.joinToken("ben", f.match.id());
         CLOCK.advance(Duration.ofHours(4).plusMinutes(1));
-        Peer ben = f.connect();
-        ben.send(HostFixture.hello(token, 0));
+        Peer ben = Peer.connect(f);
+        ben.send(Wire.hello(token, 0));
         ErrorMessage e = assertRefused(ben, "token_expired");
         assertTrue(e.message().contains("expired"), "the message says why: " + e.message());
     }
@@ -112,16 +113,16 @@ class TokenRefusalTest {
                     + " \"status\": \"accepted\", \"event\": {\"type\": \"event\", \"title\": \"Goal\", \"origin\": \"Italy\","
                     + " \"time\": 1623441120000}, \"votes\": 2, \"confidence\": 1.0}";
         };
-        Peer ben = f.connect();
+        Peer ben = Peer.connect(f);
         ben.send(first);
         assertRefused(ben, "not_identified");
     }
 
     @Test
     void aReportCarryingAnotherTokenThanItsConnectionsIsABadTokenAndClosed() throws Exception {
-        Peer ben = f.join("ben");
-        Peer ana = f.join("ana");
-        ana.send(HostFixture.with(HostFixture.report(f.token("ben"), "Goal", "Italy", at(1)), "ref", "r7"));
+        Peer ben = Peer.join(f, "ben");
+        Peer ana = Peer.join(f, "ana");
+        ana.send(Wire.with(Wire.report(f.token("ben"), "Goal", "Italy", at(1)), "ref", "r7"));
         ErrorMessage e = ana.next(ErrorMessage.class);
         assertEquals("bad_token", e.code());
         assertEquals("token", e.field());
@@ -129,7 +130,7 @@ class TokenRefusalTest {
         assertEquals(POLICY_VIOLATION, ana.awaitClose(),
                 "bad_token closes the connection, as the protocol says");
 
-        f.report(ben, "ben", "Corner", "Turkey", at(9));
+        Peer.report(f, ben, "ben", "Corner", "Turkey", at(9));
         assertEquals(1, ben.next(Accepted.class).seq(), "the report under ben's token, sent on ana's connection, made no event");
         assertTrue(ben.received(ErrorMessage.class).isEmpty(), "ben hears nothing of it");
     }
@@ -144,8 +145,8 @@ class TokenRefusalTest {
         int status = refused.awaitClose();
         assertEquals(POLICY_VIOLATION, status, "the host closes the connection after the refusal");
 
-        Peer ana = f.join("ana");
-        f.report(ana, "ana", "Corner", "Turkey", at(9));
+        Peer ana = Peer.join(f, "ana");
+        Peer.report(f, ana, "ana", "Corner", "Turkey", at(9));
         Accepted a = ana.next(Accepted.class);
         assertEquals(1, a.seq(), "the refused peer's messages produced no event");
         assertTrue(refused.received(Setup.class).isEmpty(), "a refused peer never receives the setup");

@@ -1,7 +1,7 @@
 package io.sideline.peer.tests;
 
-import static io.sideline.peer.tests.HostFixture.at;
-import static io.sideline.peer.tests.HostFixture.event;
+import static io.sideline.peer.tests.Messages.at;
+import static io.sideline.peer.tests.Messages.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -25,6 +25,8 @@ import io.sideline.peer.PendingReport;
 import io.sideline.peer.Timeline;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.Setup;
+import io.sideline.testing.Await;
+import io.sideline.testing.HostFixture;
 import io.sideline.testing.LookupFixture;
 
 /**
@@ -97,7 +99,7 @@ class MatchClientTest {
 
         PendingReport anaOutcome = outcome(anaGoal);
         PendingReport benOutcome = outcome(benGoal);
-        Accepted goal = f.host.timeline().get(0);
+        Accepted goal = f.host().timeline().get(0);
         assertEquals(PendingReport.State.ACCEPTED, anaOutcome.state(), anaOutcome.toString());
         assertEquals(PendingReport.State.ACCEPTED, benOutcome.state(), benOutcome.toString());
         assertEquals(goal.id(), anaGoal.eventId().orElseThrow(), "ana's report resolved to the accepted goal");
@@ -106,8 +108,8 @@ class MatchClientTest {
 
         Await.until("both heard of the goal", () -> !anaSees.accepted.isEmpty() && !benSees.accepted.isEmpty());
         Await.until("ana heard her report resolve", () -> anaSees.reportStates.size() >= 2);
-        assertEquals(f.host.timeline(), ana.timeline().all(), "ana holds the host's timeline");
-        assertEquals(f.host.timeline(), ben.timeline().all(), "ben holds the host's timeline");
+        assertEquals(f.host().timeline(), ana.timeline().all(), "ana holds the host's timeline");
+        assertEquals(f.host().timeline(), ben.timeline().all(), "ben holds the host's timeline");
         for (Recorder r : List.of(anaSees, benSees)) {
             assertEquals(1, r.accepted.size(), "the goal arrived once: " + r.accepted);
             assertEquals(Timeline.Kind.NEW, r.accepted.get(0).kind());
@@ -139,7 +141,7 @@ class MatchClientTest {
         assertEquals(PendingReport.State.NOT_ACCEPTED, done.state());
         assertTrue(done.eventId().isEmpty());
         assertTrue(cid.pending().isEmpty(), "no longer pending: " + cid.pending());
-        assertEquals(0, f.host.lastSeq(), "the host accepted nothing");
+        assertEquals(0, f.host().lastSeq(), "the host accepted nothing");
         Await.until("the listener heard both states", () -> cidSees.reportStates.size() == 2);
         assertEquals(List.of(corner.localId() + " PENDING", corner.localId() + " NOT_ACCEPTED"), cidSees.reportStates);
     }
@@ -176,7 +178,7 @@ class MatchClientTest {
         PendingReport late = outcome(cid.report(event("Goal", "Italy", at(66).plusSeconds(5))));
         assertEquals(PendingReport.State.ACCEPTED, late.state(), late.toString());
         assertEquals(id, late.eventId().orElseThrow());
-        assertEquals(1, f.host.lastSeq(), "and indeed no new message: " + f.host.timeline());
+        assertEquals(1, f.host().lastSeq(), "and indeed no new message: " + f.host().timeline());
     }
 
     @Test
@@ -223,7 +225,7 @@ class MatchClientTest {
             assertEquals(2, c.timeline().history(id).size(), "both versions are kept");
         }
         assertEquals(Timeline.Kind.NEW_VERSION, anaSees.accepted.get(anaSees.accepted.size() - 1).kind());
-        assertEquals(f.host.timeline(), ana.timeline().all());
+        assertEquals(f.host().timeline(), ana.timeline().all());
     }
 
     @Test

@@ -6,13 +6,25 @@ import java.util.Map;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.TimelineEvent;
 
-/** Accepted messages made by hand, for tests without a host. Times are whole milliseconds, as on the wire. */
+/**
+ * Accepted messages and events made by hand, and the moments of a test. Times are whole milliseconds, as on
+ * the wire.
+ */
 final class Messages {
 
-    /** 2021-06-11T19:00:00Z */
-    static final Instant KICKOFF = HostFixture.KICKOFF;
+    /** 2021-06-11T19:00:00Z, kick-off of Turkey v Italy */
+    static final Instant KICKOFF = Instant.parse("2021-06-11T19:00:00Z");
 
     private Messages() {
+    }
+
+    /** @return the time of the i-th distinct moment of a test: two minutes apart, so no two are one event */
+    static Instant at(int i) {
+        return KICKOFF.plusSeconds(120L * i);
+    }
+
+    static TimelineEvent event(String title, String origin, Instant time) {
+        return new TimelineEvent(title, origin, time);
     }
 
     /** @return an accepted message at {@code minute:second} after kick-off */

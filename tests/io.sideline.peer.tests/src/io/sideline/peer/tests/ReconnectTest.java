@@ -1,8 +1,8 @@
 package io.sideline.peer.tests;
 
-import static io.sideline.peer.tests.HostFixture.at;
-import static io.sideline.peer.tests.HostFixture.event;
-import static io.sideline.peer.tests.HostFixture.oneTo;
+import static io.sideline.peer.tests.Messages.at;
+import static io.sideline.peer.tests.Messages.event;
+import static io.sideline.testing.HostFixture.oneTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +24,8 @@ import io.sideline.peer.PendingReport;
 import io.sideline.peer.SavedMatch;
 import io.sideline.peer.Timeline;
 import io.sideline.protocol.Accepted;
+import io.sideline.testing.Await;
+import io.sideline.testing.HostFixture;
 import io.sideline.testing.LookupFixture;
 
 /**
@@ -96,7 +98,7 @@ class ReconnectTest {
         Await.until("ana holds seq 7", () -> ana.timeline().lastSeq() >= 7, () -> "she holds " + ana.timeline().seqs());
 
         assertEquals(oneTo(7), ana.timeline().seqs(), "seq 1 to 7, each once, no gap");
-        assertEquals(f.host.timeline(), ana.timeline().all(), "the host's timeline, message for message");
+        assertEquals(f.host().timeline(), ana.timeline().all(), "the host's timeline, message for message");
         assertEquals(7, anaSees.accepted.size(), "7 messages reached the listener, none twice: " + anaSees.accepted);
         assertTrue(anaSees.accepted.stream().allMatch(c -> c.kind() == Timeline.Kind.NEW));
         assertTrue(f.log.stream().anyMatch(line -> line.startsWith("peer ana joined") && line.endsWith("at seq 4")),
@@ -117,12 +119,12 @@ class ReconnectTest {
         f.startHost(0); // the same journal on a new port: ana keeps trying the old one
         MatchClient ben = f.client("ben", fastBackoff(), new Recorder());
         drive(ben, 4, 8);
-        assertEquals(8, f.host.lastSeq(), "five events accepted while ana was away");
+        assertEquals(8, f.host().lastSeq(), "five events accepted while ana was away");
 
-        ana.setHostUrl(f.host.uri());
+        ana.setHostUrl(f.host().uri());
         Await.until("ana holds seq 8", () -> ana.timeline().lastSeq() >= 8, () -> "she holds " + ana.timeline().seqs());
         assertEquals(oneTo(8), ana.timeline().seqs(), "seq 1 to 8, each once, no gap");
-        assertEquals(f.host.timeline(), ana.timeline().all());
+        assertEquals(f.host().timeline(), ana.timeline().all());
         assertEquals(before, ana.timeline().all().subList(0, 3), "what she held is unchanged");
         assertEquals(8, anaSees.accepted.size(), "no message reached the listener twice: " + anaSees.accepted);
         assertTrue(f.log.stream().anyMatch(line -> line.startsWith("peer ana joined") && line.endsWith("at seq 3")),
@@ -160,11 +162,11 @@ class ReconnectTest {
         drive(f.client("ben", fastBackoff(), new Recorder()), 4, 5);
 
         Recorder again = new Recorder();
-        MatchClient resumed = f.client(f.host.uri(), f.token("ana"), SavedMatch.read(file).toTimeline(), fastBackoff(),
+        MatchClient resumed = f.client(f.host().uri(), f.token("ana"), SavedMatch.read(file).toTimeline(), fastBackoff(),
                 again);
         Await.until("the resumed client holds seq 5", () -> resumed.timeline().lastSeq() >= 5);
         assertEquals(oneTo(5), resumed.timeline().seqs());
-        assertEquals(f.host.timeline(), resumed.timeline().all());
+        assertEquals(f.host().timeline(), resumed.timeline().all());
         assertEquals(List.of(4L, 5L), again.accepted.stream().map(c -> c.message().seq()).toList(),
                 "only what followed the saved match came");
         assertTrue(f.log.stream().anyMatch(line -> line.startsWith("peer ana joined") && line.endsWith("at seq 3")),
@@ -178,7 +180,7 @@ class ReconnectTest {
         Timeline elsewhere = Timeline.of(List.of(Messages.first(1, "e-1", "Goal", "Italy", 10, 2),
                 Messages.first(2, "e-2", "Goal", "Italy", 20, 2)));
         Recorder sees = new Recorder();
-        MatchClient c = f.client(f.host.uri(), f.token("ana"), elsewhere, fastBackoff(), sees);
+        MatchClient c = f.client(f.host().uri(), f.token("ana"), elsewhere, fastBackoff(), sees);
         Await.until("the client complained", () -> !sees.errorCodes.isEmpty(), () -> sees.states.toString());
         assertEquals(List.of(MatchClient.HOST_BEHIND), sees.errorCodes);
         assertTrue(sees.errors.get(0).contains("holds 0 accepted messages and this client 2"), sees.errors.get(0));
@@ -192,7 +194,7 @@ class ReconnectTest {
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random); // shaped like a join token, but not one the server issued
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        MatchClient forged = f.client(f.host.uri(), token, fastBackoff(), sees);
+        MatchClient forged = f.client(f.host().uri(), token, fastBackoff(), sees);
 
         Await.until("the client is closed", () -> forged.state() == MatchClient.State.CLOSED, forged::stateReason);
         String reason = forged.stateReason();
@@ -206,7 +208,7 @@ class ReconnectTest {
                 "one attempt, then closed for good");
         assertEquals(1, f.log.stream().filter(line -> line.startsWith("refused a peer")).count(),
                 "the host saw one attempt: " + f.log);
-        assertEquals(0, f.host.peerCount());
+        assertEquals(0, f.host().peerCount());
     }
 
     @Test
@@ -220,7 +222,7 @@ class ReconnectTest {
         ana.close();
         assertEquals(MatchClient.State.CLOSED, ana.state());
         assertEquals(PendingReport.State.NOT_ACCEPTED, lonely.state(), "it can no longer be accepted");
-        Await.until("the host saw the peer leave", () -> f.host.peerCount() == 0);
+        Await.until("the host saw the peer leave", () -> f.host().peerCount() == 0);
         Thread.sleep(500);
         assertEquals(1, sees.connections(), "no reconnection after close: " + sees.states);
     }

@@ -1,9 +1,9 @@
 package io.sideline.peer.tests;
 
-import static io.sideline.peer.tests.HostFixture.at;
-import static io.sideline.peer.tests.HostFixture.event;
 import static io.sideline.peer.tests.Messages.accepted;
+import static io.sideline.peer.tests.Messages.at;
 import static io.sideline.peer.tests.Messages.confirmation;
+import static io.sideline.peer.tests.Messages.event;
 import static io.sideline.peer.tests.Messages.first;
 import static io.sideline.peer.tests.Messages.next;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,6 +27,8 @@ import io.sideline.protocol.Message;
 import io.sideline.protocol.ProtocolCodec;
 import io.sideline.protocol.Setup;
 import io.sideline.protocol.TimelineEvent;
+import io.sideline.testing.Await;
+import io.sideline.testing.HostFixture;
 import io.sideline.testing.LookupFixture;
 
 /**
@@ -90,7 +92,7 @@ class SavedMatchTest {
             ana.report(event("Foul", "Turkey", at(2)));
             ana.report(event("Goal", "Italy", at(3)));
             Await.until("three events accepted", () -> ana.timeline().lastSeq() == 3);
-            timeline = f.host.timeline();
+            timeline = f.host().timeline();
             matchId = f.match.id();
         }
         Path journal = dir.resolve(matchId + ".journal");

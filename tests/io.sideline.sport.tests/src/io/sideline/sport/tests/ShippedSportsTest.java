@@ -1,11 +1,16 @@
 package io.sideline.sport.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.sideline.sport.api.Sport;
+import io.sideline.sport.api.SportAction;
 import io.sideline.sport.basketball.Basketball;
 import io.sideline.sport.football.Football;
 import io.sideline.sport.icehockey.IceHockey;
@@ -36,7 +41,7 @@ class ShippedSportsTest {
         assertEquals(0, h.points(IceHockey.SHOT_ON_GOAL));
         assertEquals(3, h.periods());
         assertEquals(Duration.ofMinutes(20), h.periodLength(3));
-        assertEquals(java.util.List.of("2", "4", "5", "10"), h.action(IceHockey.PENALTY).qualifiers().get(1).values());
+        assertEquals(List.of("2", "4", "5", "10"), h.action(IceHockey.PENALTY).qualifiers().get(1).values());
     }
 
     @Test
@@ -47,5 +52,22 @@ class ShippedSportsTest {
         assertEquals(true, f.pointsToOpponent(Football.OWN_GOAL));
         assertEquals(Duration.ofMinutes(45), f.periodLength(2));
         assertEquals(Duration.ofMinutes(15), f.periodLength(3), "extra time");
+    }
+
+    @Test
+    void everyJavaSportMarksItsPeriodsWithTheSharedIdsAndKeepsThemOutOfItsKeyActions() {
+        for (Sport s : List.of(new Football(), new Basketball(), new IceHockey())) {
+            SportAction start = s.action("Period start");
+            SportAction end = s.action("Period end");
+            assertEquals(SportAction.PERIOD_START_ID, start.id(), s.id());
+            assertEquals(SportAction.PERIOD_END_ID, end.id(), s.id());
+            assertTrue(start.marksPeriod() && end.marksPeriod(), s.id());
+            assertEquals(List.of(start.label(), end.label()),
+                    s.actions().stream().filter(SportAction::marksPeriod).map(SportAction::label).toList(), s.id());
+            assertFalse(s.keyActions().contains(start.label()) || s.keyActions().contains(end.label()), s.id());
+        }
+        // the ids are in sport files and in plugins compiled against 1.2: they never change
+        assertEquals("period-start", SportAction.PERIOD_START_ID);
+        assertEquals("period-end", SportAction.PERIOD_END_ID);
     }
 }

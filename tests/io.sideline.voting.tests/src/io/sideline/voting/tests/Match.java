@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import io.sideline.testing.MutableClock;
 import io.sideline.voting.AcceptedEvent;
 import io.sideline.voting.CorrectionReport;
 import io.sideline.voting.Decision;
@@ -22,7 +23,7 @@ final class Match {
 
     static final Instant KICK_OFF = Instant.parse("2021-06-11T19:00:00Z");
 
-    final VirtualClock clock = new VirtualClock(KICK_OFF);
+    final MutableClock clock = new MutableClock(KICK_OFF);
     final VotingEngine engine;
 
     Match(VotingRules rules) {

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.sideline.testing.MutableClock;
 import io.sideline.voting.AcceptedEvent;
 import io.sideline.voting.Decision;
 import io.sideline.voting.VotingEngine;
@@ -112,6 +113,6 @@ class QuorumByVotesTest {
     @Test
     void theEngineKeepsItsRules() {
         VotingRules rules = VotingRules.of(2, 0.5);
-        assertEquals(rules, new VotingEngine(rules, new VirtualClock(Match.KICK_OFF)).rules());
+        assertEquals(rules, new VotingEngine(rules, new MutableClock(Match.KICK_OFF)).rules());
     }
 }

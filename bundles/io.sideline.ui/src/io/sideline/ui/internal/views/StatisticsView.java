@@ -289,7 +289,7 @@ public final class StatisticsView extends ViewPart {
     /** period starts and ends are bookkeeping: they are not drawn as events */
     private static boolean bookkeeping(MatchStats stats, String action) {
         var a = stats.sport().action(action);
-        return a != null && (a.id().equals(MatchStats.PERIOD_START_ID) || a.id().equals(MatchStats.PERIOD_END_ID));
+        return a != null && a.marksPeriod();
     }
 
     private void updateCumulative(MatchStats stats) {
