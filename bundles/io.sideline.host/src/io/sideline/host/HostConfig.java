@@ -12,6 +12,8 @@ import io.sideline.lookup.QuorumPolicy;
 import io.sideline.sport.api.Sport;
 import io.sideline.voting.VotingRules;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How a match host runs. Build one with {@link #builder()}.
  *
@@ -79,14 +81,15 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
     public static final class Builder {
         private String bindHost = "127.0.0.1";
         private int port;
-        private Path journalDir;
-        private String matchId;
-        private String name;
-        private String sport;
-        private List<String> origins;
-        private List<String> actions;
+        // unset until set: build() refuses a config without them
+        private @Nullable Path journalDir;
+        private @Nullable String matchId;
+        private @Nullable String name;
+        private @Nullable String sport;
+        private @Nullable List<String> origins;
+        private @Nullable List<String> actions;
         private VotingRules rules = VotingRules.of(2, 0);
-        private TokenVerifier verifier;
+        private @Nullable TokenVerifier verifier;
         private int maxMessageBytes = 64 * 1024;
         private int reportsPerSecond = 10;
         private int reportBurst = 30;
@@ -178,7 +181,10 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
         }
 
         public HostConfig build() {
-            return new HostConfig(bindHost, port, journalDir, matchId, name, sport, origins, actions, rules, verifier,
+            return new HostConfig(bindHost, port, Objects.requireNonNull(journalDir, "journalDir"),
+                    Objects.requireNonNull(matchId, "matchId"), Objects.requireNonNull(name, "name"),
+                    Objects.requireNonNull(sport, "sport"), Objects.requireNonNull(origins, "origins"),
+                    Objects.requireNonNull(actions, "actions"), rules, Objects.requireNonNull(verifier, "verifier"),
                     maxMessageBytes, reportsPerSecond, reportBurst, sendWindow, maxLag, idleTimeout, heartbeatInterval,
                     socketSendBuffer, clock, log);
         }

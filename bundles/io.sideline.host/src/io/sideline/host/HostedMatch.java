@@ -40,6 +40,8 @@ import io.sideline.sport.api.Sport;
 import io.sideline.sport.api.SportAction;
 import io.sideline.sport.api.SportRegistry;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A match hosted here and registered with a lookup server: a {@link MatchHost} whose join tokens the lookup
  * server checks, and which tells the lookup server every few seconds that it is alive and where peers reach
@@ -59,7 +61,7 @@ public final class HostedMatch implements AutoCloseable {
 
     private final LookupClient lookup;
     private final AtomicReference<Session> session;
-    private final Supplier<CompletableFuture<Session>> reidentify;
+    private final @Nullable Supplier<CompletableFuture<Session>> reidentify;
     private final Match match;
     private final MatchHost host;
     private final String url;
@@ -110,7 +112,7 @@ public final class HostedMatch implements AutoCloseable {
     }
 
     /** @return the state the lookup server gave in its last answer to a heartbeat, or {@code null} before one */
-    public MatchState lastState() {
+    public @Nullable MatchState lastState() {
         return lastState.get();
     }
 
@@ -121,9 +123,10 @@ public final class HostedMatch implements AutoCloseable {
      */
     public CompletableFuture<MatchState> beat() {
         return lookup.heartbeat(session.get(), match.id(), url).exceptionallyCompose(failure -> {
-            if (unwrap(failure) instanceof LookupException e && e.is(LookupError.UNAUTHORIZED) && reidentify != null) {
+            Supplier<CompletableFuture<Session>> again = reidentify;
+            if (unwrap(failure) instanceof LookupException e && e.is(LookupError.UNAUTHORIZED) && again != null) {
                 log.accept("the host's session with the lookup server expired; identifying again");
-                return reidentify.get().thenCompose(fresh -> {
+                return again.get().thenCompose(fresh -> {
                     session.set(fresh);
                     return lookup.heartbeat(fresh, match.id(), url);
                 });
@@ -194,12 +197,12 @@ public final class HostedMatch implements AutoCloseable {
     public static final class Builder {
         private final LookupClient lookup;
         private final AtomicReference<Session> session;
-        private Supplier<CompletableFuture<Session>> reidentify;
-        private SportRegistry sports;
+        private @Nullable Supplier<CompletableFuture<Session>> reidentify;
+        private @Nullable SportRegistry sports;
         private String bindHost = "127.0.0.1";
         private int port;
-        private String advertiseHost;
-        private Path dataDir;
+        private @Nullable String advertiseHost;
+        private @Nullable Path dataDir;
         private Duration heartbeat = DEFAULT_HEARTBEAT;
         private Clock clock = Clock.systemUTC();
         private Consumer<String> log = line -> { };
@@ -242,7 +245,7 @@ public final class HostedMatch implements AutoCloseable {
          *              {@code wss://} URL for a proxy in front of it; by default the bind address, or for
          *              {@code 0.0.0.0} this machine's first non-loopback IPv4 address
          */
-        public Builder advertiseHost(String value) {
+        public Builder advertiseHost(@Nullable String value) {
             if (value != null && value.contains("://")) {
                 URI u = URI.create(value);
                 if (!("ws".equals(u.getScheme()) || "wss".equals(u.getScheme())) || u.getHost() == null) {
@@ -337,7 +340,8 @@ public final class HostedMatch implements AutoCloseable {
 
         private HostedMatch start(Match m, Sport sport, int listen) throws Exception {
             List<String> titles = sport.actions().stream().map(SportAction::label).toList();
-            HostConfig.Builder config = HostConfig.builder().bindHost(bindHost).port(listen).journalDir(dataDir)
+            HostConfig.Builder config = HostConfig.builder().bindHost(bindHost).port(listen)
+                    .journalDir(Objects.requireNonNull(dataDir, "dataDir")) // create and resume checked it
                     .match(m.id(), m.name(), m.sport(), m.origins(), titles).rules(HostConfig.votingRules(sport, m.quorum()))
                     .verifier(TokenVerifier.lookup(lookup, session::get, m.id(), clock)).clock(clock).log(log);
             tweak.accept(config);
@@ -359,10 +363,11 @@ public final class HostedMatch implements AutoCloseable {
         }
 
         private String urlFor(int listenPort) throws SocketException {
-            if (advertiseHost != null && advertiseHost.contains("://")) {
-                return advertiseHost; // a proxy in front: its URL, whatever port the host listens on
+            String advertise = advertiseHost;
+            if (advertise != null && advertise.contains("://")) {
+                return advertise; // a proxy in front: its URL, whatever port the host listens on
             }
-            String h = advertiseHost != null ? advertiseHost : defaultAdvertise(bindHost);
+            String h = advertise != null ? advertise : defaultAdvertise(bindHost);
             return URI.create("ws://" + (h.contains(":") && !h.startsWith("[") ? "[" + h + "]" : h) + ":" + listenPort
                     + MatchHost.PATH).toString();
         }

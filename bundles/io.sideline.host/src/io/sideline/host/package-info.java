@@ -3,4 +3,7 @@
  * receive every accepted event. Start one with {@link io.sideline.host.MatchHost#start(HostConfig)}, in the
  * workbench's process or headless with {@code ./sideline host}.
  */
+@NullMarked
 package io.sideline.host;
+
+import org.jspecify.annotations.NullMarked;

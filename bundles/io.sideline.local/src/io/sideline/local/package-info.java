@@ -4,4 +4,7 @@
  * ({@link io.sideline.local.LocalMatch}). The workbench's local match, {@code ./sideline replay} and the
  * benchmark's server all start their servers through it, so a headless host never carries a lookup server.
  */
+@NullMarked
 package io.sideline.local;
+
+import org.jspecify.annotations.NullMarked;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -185,10 +186,14 @@ public final class HostCore implements AutoCloseable {
                         + c.target() + "\" in this match").toErrorMessage(c.ref()));
                 return List.of();
             }
-            CorrectionReport report = c.action() == Correction.Action.RETRACT
-                    ? CorrectionReport.retraction(identity, c.target(), c.reason(), receivedAt)
-                    : CorrectionReport.amendment(identity, c.target(), c.amended().title(), c.amended().origin(),
-                            c.amended().time(), c.reason(), receivedAt);
+            CorrectionReport report;
+            if (c.action() == Correction.Action.RETRACT) {
+                report = CorrectionReport.retraction(identity, c.target(), c.reason(), receivedAt);
+            } else {
+                TimelineEvent amended = Objects.requireNonNull(c.amended(), "amended"); // Correction requires it
+                report = CorrectionReport.amendment(identity, c.target(), amended.title(), amended.origin(),
+                        amended.time(), c.reason(), receivedAt);
+            }
             return engine.correct(report);
         });
     }

@@ -3,6 +3,7 @@ package io.sideline.host.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,7 +54,8 @@ public final class LookupTokenVerifier implements TokenVerifier {
     public CompletableFuture<String> verify(String token) {
         TokenCheck cached = good.get(token);
         Instant now = clock.instant();
-        if (cached != null && cached.expiresAt().isAfter(now)) {
+        // only active checks are cached, and an active check has its expiry (LookupJson.tokenCheck)
+        if (cached != null && Objects.requireNonNull(cached.expiresAt(), "expiresAt").isAfter(now)) {
             return CompletableFuture.completedFuture(cached.user());
         }
         return client.checkToken(host.get(), matchId, token).handle((check, failure) -> {

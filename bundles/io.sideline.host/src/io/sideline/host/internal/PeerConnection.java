@@ -120,7 +120,10 @@ public final class PeerConnection implements Session.Listener.AutoDemanding {
 
     private void first(Message m) {
         switch (m) {
-            case Hello h -> identify(h.token(), h.lastSeq() == null ? 0 : h.lastSeq(), null);
+            case Hello h -> {
+                Long lastSeq = h.lastSeq();
+                identify(h.token(), lastSeq == null ? 0 : lastSeq, null);
+            }
             case EventReport r -> identify(r.token(), 0, r); // a client of the original design: its report carries the token
             default -> closeWith(ErrorMessage.of(ProtocolError.NOT_IDENTIFIED,
                     "identify first: send {\"type\": \"hello\", \"token\": JOIN_TOKEN}"), StatusCode.POLICY_VIOLATION);

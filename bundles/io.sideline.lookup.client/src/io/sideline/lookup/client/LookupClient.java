@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,6 +39,8 @@ import io.sideline.protocol.ProtocolException;
 import io.sideline.protocol.ProtocolLimits;
 import io.sideline.protocol.json.JsonFields;
 import io.sideline.protocol.json.StrictJson;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Talks to one lookup server. Every call returns at once with a future that completes with the answer,
@@ -148,8 +151,10 @@ public final class LookupClient implements AutoCloseable {
         List<String> params = new ArrayList<>();
         add(params, "text", query.text());
         add(params, "sport", query.sport());
-        add(params, "date", query.date() == null ? null : query.date().toString());
-        add(params, "state", query.state() == null ? null : query.state().wire());
+        LocalDate date = query.date();
+        add(params, "date", date == null ? null : date.toString());
+        MatchState state = query.state();
+        add(params, "state", state == null ? null : state.wire());
         add(params, "page", Integer.toString(query.page()));
         add(params, "size", Integer.toString(query.size()));
         return send("GET", "/v1/matches?" + String.join("&", params), session, null)
@@ -183,7 +188,7 @@ public final class LookupClient implements AutoCloseable {
      *
      * @param hostUrl the host's WebSocket URL, or {@code null} to keep the registered one
      */
-    public CompletableFuture<MatchState> heartbeat(Session host, String matchId, String hostUrl) {
+    public CompletableFuture<MatchState> heartbeat(Session host, String matchId, @Nullable String hostUrl) {
         return send("POST", "/v1/matches/" + segment(matchId) + "/heartbeat", host, LookupJson.heartbeatRequest(hostUrl))
                 .thenApply(json -> read(json, f -> LookupJson.state(f, "state")));
     }
@@ -202,7 +207,7 @@ public final class LookupClient implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------ transport
 
-    private static void add(List<String> params, String name, String value) {
+    private static void add(List<String> params, String name, @Nullable String value) {
         if (value != null) {
             params.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
@@ -212,7 +217,8 @@ public final class LookupClient implements AutoCloseable {
         return URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private CompletableFuture<JsonObject> send(String method, String path, Session session, JsonObject body) {
+    private CompletableFuture<JsonObject> send(String method, String path, @Nullable Session session,
+            @Nullable JsonObject body) {
         return send(method, path, session, body, true);
     }
 
@@ -221,8 +227,8 @@ public final class LookupClient implements AutoCloseable {
      * single byte of the answer arrives; a request whose repetition does no harm (everything but registering
      * a user and creating a match) is then sent once more, on a fresh connection.
      */
-    private CompletableFuture<JsonObject> send(String method, String path, Session session, JsonObject body,
-            boolean repeatable) {
+    private CompletableFuture<JsonObject> send(String method, String path, @Nullable Session session,
+            @Nullable JsonObject body, boolean repeatable) {
         HttpRequest request = request(method, path, session, body);
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, failure) -> {
@@ -252,7 +258,8 @@ public final class LookupClient implements AutoCloseable {
         return false;
     }
 
-    private HttpRequest request(String method, String path, Session session, JsonObject body) {
+    private HttpRequest request(String method, String path, @Nullable Session session,
+            @Nullable JsonObject body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout)
                 .header("Accept", "application/json");
         if (session != null) {

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How a lookup server runs. Build one with {@link #builder()}; every setting has a documented default.
  *
@@ -26,9 +28,10 @@ import java.util.function.Consumer;
  * @param clock              the clock; the system clock by default, a fixed one in tests
  * @param log                where the request log and errors go, one line each; default nowhere
  */
-public record LookupServerConfig(String bindHost, int port, Path dataDir, String jdbcUrl, String jdbcUser,
-        String jdbcPassword, Duration sessionTtl, Duration joinTokenTtl, Duration hostTimeout, int requestsPerSecond,
-        int requestBurst, int maxLoginFailures, Duration loginFailureWindow, Clock clock, Consumer<String> log) {
+public record LookupServerConfig(String bindHost, int port, @Nullable Path dataDir, @Nullable String jdbcUrl,
+        @Nullable String jdbcUser, @Nullable String jdbcPassword, Duration sessionTtl, Duration joinTokenTtl,
+        Duration hostTimeout, int requestsPerSecond, int requestBurst, int maxLoginFailures,
+        Duration loginFailureWindow, Clock clock, Consumer<String> log) {
 
     public LookupServerConfig {
         Objects.requireNonNull(bindHost, "bindHost");
@@ -55,10 +58,10 @@ public record LookupServerConfig(String bindHost, int port, Path dataDir, String
     public static final class Builder {
         private String bindHost = "127.0.0.1";
         private int port = 8080;
-        private Path dataDir;
-        private String jdbcUrl;
-        private String jdbcUser;
-        private String jdbcPassword;
+        private @Nullable Path dataDir;
+        private @Nullable String jdbcUrl;
+        private @Nullable String jdbcUser;
+        private @Nullable String jdbcPassword;
         private Duration sessionTtl = Duration.ofHours(12);
         private Duration joinTokenTtl = Duration.ofHours(4);
         private Duration hostTimeout = Duration.ofSeconds(30);
@@ -87,7 +90,7 @@ public record LookupServerConfig(String bindHost, int port, Path dataDir, String
             return this;
         }
 
-        public Builder jdbc(String url, String user, String password) {
+        public Builder jdbc(String url, @Nullable String user, @Nullable String password) {
             jdbcUrl = url;
             jdbcUser = user;
             jdbcPassword = password;

@@ -3,4 +3,7 @@
  * with {@link io.sideline.lookup.server.LookupServer#start(LookupServerConfig)}, in the workbench's
  * process (local mode), in a test, or headless with {@code ./sideline server}.
  */
+@NullMarked
 package io.sideline.lookup.server;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package io.sideline.lookup.server.internal;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 
 import org.osgi.service.component.annotations.Component;
@@ -87,7 +88,8 @@ public final class ServerCommand implements Command {
 
         LookupServer server = LookupServer.start(c);
         out.println("Sideline lookup server listening on " + c.bindHost() + ":" + server.port() + " ("
-                + (jdbcUrl != null ? "database " + jdbcUrl : "data in " + c.dataDir().toAbsolutePath()) + ")");
+                + (jdbcUrl != null ? "database " + jdbcUrl // else the config has a data folder: it refuses neither
+                        : "data in " + Objects.requireNonNull(c.dataDir(), "dataDir").toAbsolutePath()) + ")");
         out.flush();
 
         CountDownLatch stopped = new CountDownLatch(1);

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -199,8 +200,9 @@ public final class JdbcLookupStore implements LookupStore {
     public Page<Match> searchMatches(MatchQuery q, MatchStates states) {
         StringBuilder where = new StringBuilder(" WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        if (q.text() != null) {
-            for (String word : q.text().toLowerCase(Locale.ROOT).trim().split("\\s+")) {
+        String text = q.text();
+        if (text != null) {
+            for (String word : text.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
                 if (!word.isEmpty()) {
                     where.append(" AND search_text LIKE ? ESCAPE '\\'");
                     args.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
@@ -211,15 +213,17 @@ public final class JdbcLookupStore implements LookupStore {
             where.append(" AND sport = ?");
             args.add(q.sport());
         }
-        if (q.date() != null) {
+        LocalDate date = q.date();
+        if (date != null) {
             where.append(" AND scheduled_start >= ? AND scheduled_start < ?");
-            args.add(q.date().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
-            args.add(q.date().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+            args.add(date.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
+            args.add(date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli());
         }
-        if (q.state() != null) {
+        MatchState state = q.state();
+        if (state != null) {
             long now = states.now().toEpochMilli();
             long lostBefore = states.lostBefore().toEpochMilli();
-            switch (q.state()) {
+            switch (state) {
                 case FINISHED -> where.append(" AND finished_at IS NOT NULL");
                 case SCHEDULED -> {
                     where.append(" AND finished_at IS NULL AND scheduled_start > ?");
