@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The arguments of one run of a command, read strictly against the options the command declares: the one
  * parser of every {@code ./sideline} command.
@@ -227,12 +229,12 @@ public final class CommandLine {
     }
 
     /** @return the option's value, or {@code null} when it was not given */
-    public String string(String name) {
+    public @Nullable String string(String name) {
         return string(name, null);
     }
 
     /** @return the option's value, or {@code fallback} (which may be {@code null}) when it was not given */
-    public String string(String name, String fallback) {
+    public @Nullable String string(String name, @Nullable String fallback) {
         declared(name, Kind.SINGLE);
         List<String> v = values.get(name);
         return v == null ? fallback : v.get(0);
@@ -304,7 +306,7 @@ public final class CommandLine {
      * @return the option's value as a path, or {@code fallback} when it was not given
      * @throws UsageException {@code NAME must be a path, not "VALUE"}
      */
-    public Path path(String name, Path fallback) throws UsageException {
+    public @Nullable Path path(String name, @Nullable Path fallback) throws UsageException {
         return value(name, fallback, Path::of, "a path");
     }
 
@@ -313,7 +315,7 @@ public final class CommandLine {
      * @return the option's value, one of {@code choices}, or {@code fallback} when it was not given
      * @throws UsageException {@code NAME must be one of A, B, not "VALUE"}
      */
-    public String choice(String name, String fallback, String... choices) throws UsageException {
+    public @Nullable String choice(String name, @Nullable String fallback, String... choices) throws UsageException {
         List<String> allowed = Arrays.asList(choices);
         return value(name, fallback, v -> {
             if (!allowed.contains(v)) {
@@ -345,7 +347,7 @@ public final class CommandLine {
         }
     }
 
-    private Kind declared(String name, Kind expected) {
+    private Kind declared(String name, @Nullable Kind expected) {
         Kind kind = syntax.options.get(name);
         if (kind == null || expected != null && kind != expected) {
             throw new IllegalArgumentException(name + (kind == null ? " is not declared" : " is declared as "

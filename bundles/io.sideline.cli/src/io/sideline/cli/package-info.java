@@ -5,4 +5,7 @@
  * {@link io.sideline.cli.CommandLine}, one parser with one set of rules: an unknown option is refused with
  * a {@link io.sideline.cli.UsageException}, which prints the command's usage and exits with 2.
  */
+@NullMarked
 package io.sideline.cli;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package io.sideline.interop;
 
+import org.jspecify.annotations.Nullable;
+
 /** The file formats Sideline imports and exports. */
 public enum Format {
 
@@ -45,7 +47,7 @@ public enum Format {
     }
 
     /** @return the format with this {@link #id()}, or {@code null} */
-    public static Format byId(String id) {
+    public static @Nullable Format byId(String id) {
         for (Format f : values()) {
             if (f.id.equals(id)) {
                 return f;

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * How to place an imported timeline.
  *
@@ -16,7 +18,7 @@ import java.util.Objects;
  * @param clipLead how long before its moment a Sportscode instance starts: an instance's event time is its start
  *                 plus this (but not after its end)
  */
-public record ImportOptions(Instant kickoff, String sport, Duration clipLead) {
+public record ImportOptions(Instant kickoff, @Nullable String sport, Duration clipLead) {
 
     /** the kick-off assumed when none is given: 2000-01-01T00:00:00Z, the earliest time the protocol takes */
     public static final Instant NO_KICKOFF = Instant.parse("2000-01-01T00:00:00Z");
@@ -50,7 +52,7 @@ public record ImportOptions(Instant kickoff, String sport, Duration clipLead) {
     }
 
     /** @return these options with another sport */
-    public ImportOptions withSport(String newSport) {
+    public ImportOptions withSport(@Nullable String newSport) {
         return new ImportOptions(kickoff, newSport, clipLead);
     }
 

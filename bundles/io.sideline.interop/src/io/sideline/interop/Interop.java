@@ -18,6 +18,8 @@ import io.sideline.sport.api.Sport;
 import io.sideline.stats.MatchStats;
 import io.sideline.stats.SetupSport;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Imports and exports, for the workbench's wizards and the command line alike. An import reads and checks the
  * whole file before it returns a match; an export writes its file whole or not at all. Either way a bad file
@@ -100,8 +102,8 @@ public final class Interop {
      * @param lag        seconds of video after it ({@link Sport#clipLag()})
      * @throws IOException if the file cannot be written
      */
-    public static void exportSportscode(SavedMatch match, Path file, Instant videoStart, Duration lead, Duration lag)
-            throws IOException {
+    public static void exportSportscode(SavedMatch match, Path file, @Nullable Instant videoStart,
+            Duration lead, Duration lag) throws IOException {
         Sportscode.fromMatch(match, videoStart, lead, lag).write(file);
     }
 
@@ -114,7 +116,7 @@ public final class Interop {
      * @param file  where to write
      * @throws IOException if the file cannot be written
      */
-    public static void exportCsv(SavedMatch match, Sport sport, Path file) throws IOException {
+    public static void exportCsv(SavedMatch match, @Nullable Sport sport, Path file) throws IOException {
         MatchStats stats = new MatchStats(sport != null ? sport : new SetupSport(match.setup()), match.setup().origins(),
                 null);
         for (Accepted a : match.messages()) {
@@ -123,12 +125,12 @@ public final class Interop {
         boolean known = stats.start() != null;
         TimelineCsv.Placement placement = new TimelineCsv.Placement() {
             @Override
-            public Duration clock(TimelineEvent e) {
+            public @Nullable Duration clock(TimelineEvent e) {
                 return known ? stats.clock(e.time()) : null;
             }
 
             @Override
-            public Integer period(TimelineEvent e) {
+            public @Nullable Integer period(TimelineEvent e) {
                 return e.period() != null ? e.period() : known ? stats.period(e) : null;
             }
         };

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.Serial;
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A file that cannot be imported, or a timeline that cannot be exported, with what and where: the file, the
  * line when there is one, and the place in it (an instance, an event). Nothing was written when this is thrown.
@@ -28,7 +30,7 @@ public final class InteropException extends IOException {
     }
 
     /** @see #InteropException(Path, int, String) */
-    public InteropException(Path file, int line, String problem, Throwable cause) {
+    public InteropException(Path file, int line, String problem, @Nullable Throwable cause) {
         super(name(file) + (line > 0 ? ":" + line : "") + ": " + problem, cause);
         this.file = file;
         this.line = line;

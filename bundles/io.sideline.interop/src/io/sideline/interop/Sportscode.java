@@ -28,6 +28,8 @@ import io.sideline.protocol.ProtocolException;
 import io.sideline.protocol.Setup;
 import io.sideline.protocol.TimelineEvent;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Sportscode instances ↔ Sideline events. One mapping, both ways, so that a Sportscode file imported and exported
  * again keeps every instance, its ID, start, end, code and every label:
@@ -111,7 +113,8 @@ public final class Sportscode {
                     player = l.text();
                     seen.put(PLAYER, 1);
                 } else {
-                    String group = l.group() == null ? NO_GROUP : l.group();
+                    String labelGroup = l.group();
+                    String group = labelGroup == null ? NO_GROUP : labelGroup;
                     int n = seen.merge(group, 1, Integer::sum);
                     qualifiers.put(n == 1 ? group : group + " #" + n, l.text());
                 }
@@ -151,7 +154,8 @@ public final class Sportscode {
      * @param lag        how long after its moment an event's clip ends (the sport's {@code clipLag()})
      * @return the Sportscode timeline: the current version of every event that is not retracted, in time order
      */
-    public static SportscodeFile fromMatch(SavedMatch match, Instant videoStart, Duration lead, Duration lag) {
+    public static SportscodeFile fromMatch(SavedMatch match, @Nullable Instant videoStart, Duration lead,
+            Duration lag) {
         List<Accepted> standing = new ArrayList<>(match.toTimeline().latest().stream()
                 .filter(a -> a.status() != Accepted.Status.RETRACTED).toList());
         standing.sort(Comparator.comparing((Accepted a) -> a.event().time()).thenComparingLong(Accepted::seq));
@@ -165,9 +169,11 @@ public final class Sportscode {
             BigDecimal end;
             String keptStart = e.qualifiers().get(START);
             String keptEnd = e.qualifiers().get(END);
-            if (number(keptStart) != null && number(keptEnd) != null) {
-                start = number(keptStart);
-                end = number(keptEnd);
+            BigDecimal keptStartAt = number(keptStart);
+            BigDecimal keptEndAt = number(keptEnd);
+            if (keptStartAt != null && keptEndAt != null) {
+                start = keptStartAt;
+                end = keptEndAt;
             } else {
                 long at = Duration.between(zero, e.time()).toMillis();
                 start = seconds(Math.max(0, at - lead.toMillis()));
@@ -177,8 +183,9 @@ public final class Sportscode {
             if (!NO_TEAM.equals(e.origin())) {
                 labels.add(new Label(TEAM, e.origin()));
             }
-            if (e.player() != null) {
-                labels.add(new Label(PLAYER, e.player()));
+            String player = e.player();
+            if (player != null) {
+                labels.add(new Label(PLAYER, player));
             }
             for (Map.Entry<String, String> q : e.qualifiers().entrySet()) {
                 if (q.getKey().equals(START) || q.getKey().equals(END)) {
@@ -215,7 +222,7 @@ public final class Sportscode {
         return BigDecimal.valueOf(millis).divide(THOUSAND).stripTrailingZeros();
     }
 
-    private static BigDecimal number(String text) {
+    private static @Nullable BigDecimal number(@Nullable String text) {
         if (text == null) {
             return null;
         }

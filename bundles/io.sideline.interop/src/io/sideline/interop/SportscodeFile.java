@@ -26,6 +26,8 @@ import javax.xml.stream.XMLStreamWriter;
 
 import io.sideline.peer.internal.AtomicFile;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A Hudl Sportscode XML timeline, as Sportscode exports and imports it:
  *
@@ -53,7 +55,7 @@ public final class SportscodeFile {
     static final int MAX_DECIMALS = 20;
 
     /** A label of an instance: its group ({@code null} when it has none) and its text. */
-    public record Label(String group, String text) {
+    public record Label(@Nullable String group, String text) {
         public Label {
             Objects.requireNonNull(text, "text");
         }
@@ -119,7 +121,7 @@ public final class SportscodeFile {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof SportscodeFile f && f.instances.equals(instances) && f.rows.equals(rows);
     }
 
@@ -166,7 +168,8 @@ public final class SportscodeFile {
         private final CountingStream counted;
         private final long size;
         private final Progress progress;
-        private XMLStreamReader r;
+        /** set when {@link #read()} starts */
+        private @Nullable XMLStreamReader xml;
 
         Reader(Path file, CountingStream counted, long size, Progress progress) {
             this.file = file;
@@ -180,20 +183,20 @@ public final class SportscodeFile {
             List<Integer> lines = new ArrayList<>();
             List<Row> rows = new ArrayList<>();
             try {
-                r = inputFactory().createXMLStreamReader(counted);
+                xml = inputFactory().createXMLStreamReader(counted);
                 if (nextTag() != XMLStreamConstants.START_ELEMENT) {
                     throw problem("the file has no root element");
                 }
-                if (!r.getLocalName().equals("file")) {
-                    throw problem("the root element is <" + r.getLocalName()
+                if (!r().getLocalName().equals("file")) {
+                    throw problem("the root element is <" + r().getLocalName()
                             + ">; a Sportscode XML file's is <file>");
                 }
                 Map<String, Integer> ids = new HashMap<>();
                 while (nextTag() == XMLStreamConstants.START_ELEMENT) {
-                    switch (r.getLocalName()) {
+                    switch (r().getLocalName()) {
                         case "ALL_INSTANCES" -> {
                             while (nextTag() == XMLStreamConstants.START_ELEMENT) {
-                                if (!r.getLocalName().equals("instance")) {
+                                if (!r().getLocalName().equals("instance")) {
                                     skip();
                                     continue;
                                 }
@@ -212,7 +215,7 @@ public final class SportscodeFile {
                         }
                         case "ROWS" -> {
                             while (nextTag() == XMLStreamConstants.START_ELEMENT) {
-                                if (r.getLocalName().equals("row")) {
+                                if (r().getLocalName().equals("row")) {
                                     rows.add(row());
                                 } else {
                                     skip();
@@ -222,7 +225,7 @@ public final class SportscodeFile {
                         default -> skip();
                     }
                 }
-                r.close();
+                r().close();
             } catch (XMLStreamException e) {
                 Location l = e.getLocation();
                 String message = e.getMessage() == null ? "not well-formed XML" : e.getMessage();
@@ -243,7 +246,7 @@ public final class SportscodeFile {
             String code = null;
             List<Label> labels = new ArrayList<>();
             while (nextTag() == XMLStreamConstants.START_ELEMENT) {
-                switch (r.getLocalName()) {
+                switch (r().getLocalName()) {
                     case "ID" -> id = text();
                     case "start" -> start = text();
                     case "end" -> end = text();
@@ -268,12 +271,12 @@ public final class SportscodeFile {
             return new Instance(id.strip(), s, e, code.strip(), labels);
         }
 
-        private Label label(String id, int number) throws XMLStreamException, InteropException {
+        private Label label(@Nullable String id, int number) throws XMLStreamException, InteropException {
             int line = line();
             String group = null;
             String text = null;
             while (nextTag() == XMLStreamConstants.START_ELEMENT) {
-                switch (r.getLocalName()) {
+                switch (r().getLocalName()) {
                     case "group" -> group = text();
                     case "text" -> text = text();
                     default -> skip();
@@ -291,7 +294,7 @@ public final class SportscodeFile {
             String code = null;
             int[] rgb = { -1, -1, -1 };
             while (nextTag() == XMLStreamConstants.START_ELEMENT) {
-                String name = r.getLocalName();
+                String name = r().getLocalName();
                 switch (name) {
                     case "code" -> code = text();
                     case "R", "G", "B" -> {
@@ -316,7 +319,8 @@ public final class SportscodeFile {
             return new Row(code.strip(), Math.max(rgb[0], 0), Math.max(rgb[1], 0), Math.max(rgb[2], 0));
         }
 
-        private BigDecimal seconds(int line, String which, String element, String value) throws InteropException {
+        private BigDecimal seconds(int line, String which, String element, @Nullable String value)
+                throws InteropException {
             if (value == null || value.isBlank()) {
                 throw new InteropException(file, line, which + ": it has no <" + element + ">");
             }
@@ -341,8 +345,8 @@ public final class SportscodeFile {
 
         /** @return the next start or end tag, skipping text, comments and processing instructions */
         private int nextTag() throws XMLStreamException, InteropException {
-            while (r.hasNext()) {
-                int event = r.next();
+            while (r().hasNext()) {
+                int event = r().next();
                 switch (event) {
                     case XMLStreamConstants.START_ELEMENT, XMLStreamConstants.END_ELEMENT -> {
                         return event;
@@ -350,7 +354,7 @@ public final class SportscodeFile {
                     case XMLStreamConstants.DTD -> throw problem(
                             "the file declares a document type; Sportscode XML has none, and Sideline does not read them");
                     case XMLStreamConstants.ENTITY_REFERENCE -> throw problem("the file refers to the entity &"
-                            + r.getLocalName() + "; which it cannot define");
+                            + r().getLocalName() + "; which it cannot define");
                     default -> {
                         // characters, whitespace, comments, processing instructions
                     }
@@ -359,14 +363,18 @@ public final class SportscodeFile {
             return XMLStreamConstants.END_DOCUMENT;
         }
 
+        private XMLStreamReader r() {
+            return Objects.requireNonNull(xml, "not reading");
+        }
+
         private String text() throws XMLStreamException {
-            return r.getElementText();
+            return r().getElementText();
         }
 
         private void skip() throws XMLStreamException {
             int depth = 1;
             while (depth > 0) {
-                int event = r.next();
+                int event = r().next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     depth++;
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -376,7 +384,7 @@ public final class SportscodeFile {
         }
 
         private int line() {
-            return r.getLocation().getLineNumber();
+            return r().getLocation().getLineNumber();
         }
 
         private InteropException problem(String what) {
@@ -402,7 +410,7 @@ public final class SportscodeFile {
         }
 
         @Override
-        public int read(byte[] b, int off, int len) throws IOException {
+        public int read(byte @Nullable [] b, int off, int len) throws IOException {
             int n = super.read(b, off, len);
             if (n > 0) {
                 count += n;
@@ -448,8 +456,9 @@ public final class SportscodeFile {
                 for (Label l : in.labels()) {
                     indent(x, 3);
                     x.writeStartElement("label");
-                    if (l.group() != null) {
-                        element(x, 4, "group", l.group());
+                    String group = l.group();
+                    if (group != null) {
+                        element(x, 4, "group", group);
                     }
                     element(x, 4, "text", l.text());
                     indent(x, 3);

@@ -37,6 +37,8 @@ import io.sideline.protocol.ProtocolException;
 import io.sideline.protocol.Setup;
 import io.sideline.protocol.TimelineEvent;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A peer's connection to a match host (see {@code docs/protocol.md}): it identifies with its join token, receives
  * the setup and every accepted message into its {@link Timeline}, reports events, asks for corrections, and keeps
@@ -248,17 +250,17 @@ public final class MatchClient implements AutoCloseable {
     private volatile URI hostUrl;
     private volatile State state = State.CONNECTING;
     private volatile String stateReason = "connecting";
-    private volatile Setup setup;
+    private volatile @Nullable Setup setup;
     private volatile boolean closing;
-    private volatile Thread clientThread;
+    private volatile @Nullable Thread clientThread;
 
     // the client thread's own state
     private int generation;
-    private Connection connection;
+    private @Nullable Connection connection;
     private Duration backoff;
     private boolean reconnectAtOnce;
-    private ScheduledFuture<?> reconnectTask;
-    private String refusal;
+    private @Nullable ScheduledFuture<?> reconnectTask;
+    private @Nullable String refusal;
     private long announcedSeq;
     private final ArrayDeque<Message> outbox = new ArrayDeque<>();
     /** event ids that account for one of this client's reports */
@@ -440,7 +442,7 @@ public final class MatchClient implements AutoCloseable {
      * @return the id of the event whose retraction was asked for, or empty if there is none
      * @throws IllegalStateException if the client is closed
      */
-    public synchronized Optional<String> retractLast(String reason) {
+    public synchronized Optional<String> retractLast(@Nullable String reason) {
         requireOpen();
         for (int i = reports.size() - 1; i >= 0; i--) {
             PendingReport r = reports.get(i);
@@ -467,7 +469,7 @@ public final class MatchClient implements AutoCloseable {
      * @return the correction's {@code ref}, which the host echoes if it refuses it
      * @throws IllegalStateException if the client is closed
      */
-    public String retract(String eventId, String reason) {
+    public String retract(String eventId, @Nullable String reason) {
         Objects.requireNonNull(eventId, "eventId");
         requireOpen();
         retractionsAsked.add(eventId);
@@ -488,7 +490,7 @@ public final class MatchClient implements AutoCloseable {
      * @return the correction's {@code ref}, which the host echoes if it refuses it
      * @throws IllegalStateException if the client is closed
      */
-    public String amend(String eventId, TimelineEvent amended, String reason) {
+    public String amend(String eventId, TimelineEvent amended, @Nullable String reason) {
         Objects.requireNonNull(eventId, "eventId");
         Objects.requireNonNull(amended, "amended");
         requireOpen();
@@ -582,7 +584,7 @@ public final class MatchClient implements AutoCloseable {
 
     private void opened(Connection c) {
         if (c.generation != generation || closing) {
-            c.ws.abort();
+            c.socket().abort();
             return;
         }
         connection = c;
@@ -610,8 +612,9 @@ public final class MatchClient implements AutoCloseable {
                 setState(State.CONNECTED, "connected to " + hostUrl + (s.name() == null ? "" : " (" + s.name() + ")"));
                 tell(() -> listener.setupReceived(s));
                 long held = timeline.contiguousSeq();
-                if (s.lastSeq() != null && s.lastSeq() < held) {
-                    String why = "The host holds " + s.lastSeq() + " accepted messages and this client " + held
+                Long lastSeq = s.lastSeq();
+                if (lastSeq != null && lastSeq < held) {
+                    String why = "The host holds " + lastSeq + " accepted messages and this client " + held
                             + ": it may be another match, or a host that lost its journal; what it sends under seqs"
                             + " this client holds is ignored";
                     tell(() -> listener.error(new ErrorMessage(HOST_BEHIND, why, "lastSeq", null), why));
@@ -628,7 +631,8 @@ public final class MatchClient implements AutoCloseable {
                             + held);
                     return;
                 }
-                announcedSeq = h.seq() == null ? 0 : h.seq();
+                Long seq = h.seq();
+                announcedSeq = seq == null ? 0 : seq;
             }
             case ErrorMessage e -> hostError(e);
             default -> {
@@ -693,7 +697,7 @@ public final class MatchClient implements AutoCloseable {
                 + options.reportTimeout().toMillis() / 1000.0 + " s");
     }
 
-    private void resolve(PendingReport r, PendingReport.State outcome, String eventId, String why) {
+    private void resolve(PendingReport r, PendingReport.State outcome, @Nullable String eventId, String why) {
         if (r.resolve(outcome, eventId, why, options.clock().instant())) {
             tell(() -> listener.reportChanged(r));
         }
@@ -701,7 +705,8 @@ public final class MatchClient implements AutoCloseable {
 
     private void hostError(ErrorMessage e) {
         ProtocolError known = e.error();
-        PendingReport about = e.ref() == null ? null
+        String ref = e.ref();
+        PendingReport about = ref == null ? null
                 : reports.stream().filter(r -> r.localId().equals(e.ref())).findFirst().orElse(null);
         String readable;
         if (known == ProtocolError.BAD_TOKEN || known == ProtocolError.TOKEN_EXPIRED
@@ -712,7 +717,7 @@ public final class MatchClient implements AutoCloseable {
             readable = "The host refused the report of " + about.event().title() + " (" + about.event().origin() + "): "
                     + e.message();
             resolve(about, PendingReport.State.NOT_ACCEPTED, null, "refused by the host: " + e.message());
-        } else if (e.ref() != null && e.ref().startsWith("c-")) {
+        } else if (ref != null && ref.startsWith("c-")) {
             readable = "The host refused a correction: " + e.message();
         } else if (known == ProtocolError.RESYNC) {
             readable = "This client fell behind the host and reconnects to catch up: " + e.message();
@@ -741,12 +746,13 @@ public final class MatchClient implements AutoCloseable {
         }
         generation++; // later callbacks of this connection are ignored
         if (connection != null) {
-            connection.ws.abort();
+            connection.socket().abort();
             connection = null;
         }
-        if (refusal != null) {
+        String refused = refusal;
+        if (refused != null) {
             closing = true;
-            stop(refusal);
+            stop(refused);
             return;
         }
         Duration pause = reconnectAtOnce ? Duration.ZERO : backoff;
@@ -774,11 +780,11 @@ public final class MatchClient implements AutoCloseable {
         connection = null;
         if (c != null) {
             try {
-                c.ws.sendClose(WebSocket.NORMAL_CLOSURE, "").get(1, TimeUnit.SECONDS);
+                c.socket().sendClose(WebSocket.NORMAL_CLOSURE, "").get(1, TimeUnit.SECONDS);
             } catch (Exception e) {
                 // closing anyway
             }
-            c.ws.abort();
+            c.socket().abort();
         }
         for (PendingReport r : reports) {
             resolve(r, PendingReport.State.NOT_ACCEPTED, null, "the client stopped before the host accepted it");
@@ -828,7 +834,8 @@ public final class MatchClient implements AutoCloseable {
     private final class Connection implements WebSocket.Listener {
 
         final int generation;
-        volatile WebSocket ws;
+        /** set when the socket opens, before the connection is used */
+        volatile @Nullable WebSocket ws;
         /** when something was last handed to the socket (client thread) */
         long lastSent = System.nanoTime();
         /** sends one at a time: the JDK allows one outstanding send (client thread) */
@@ -839,9 +846,13 @@ public final class MatchClient implements AutoCloseable {
             this.generation = generation;
         }
 
+        WebSocket socket() {
+            return Objects.requireNonNull(ws, "not open");
+        }
+
         void send(String text) {
             lastSent = System.nanoTime();
-            WebSocket socket = ws;
+            WebSocket socket = socket();
             sending = sending.handle((r, e) -> null).thenCompose(x -> socket.sendText(text, true))
                     .whenComplete((r, failure) -> {
                         if (failure != null) {
@@ -850,31 +861,37 @@ public final class MatchClient implements AutoCloseable {
                     });
         }
 
+        // the JDK's listener is not null-annotated: its parameters are @Nullable here, and it may return null
         @Override
-        public void onOpen(WebSocket webSocket) {
-            ws = webSocket;
+        public void onOpen(@Nullable WebSocket webSocket) {
+            WebSocket socket = Objects.requireNonNull(webSocket, "webSocket");
+            ws = socket;
             onThread(() -> opened(this));
-            webSocket.request(1);
+            socket.request(1);
         }
 
         @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+        public @Nullable CompletionStage<?> onText(@Nullable WebSocket webSocket, @Nullable CharSequence data,
+                boolean last) {
             partial.append(data);
             if (last) {
                 String text = partial.toString();
                 partial.setLength(0);
                 onThread(() -> received(this, text));
             }
-            webSocket.request(1);
+            Objects.requireNonNull(webSocket, "webSocket").request(1);
             return null;
         }
 
         @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        public @Nullable CompletionStage<?> onClose(@Nullable WebSocket webSocket, int statusCode,
+                @Nullable String reason) {
             onThread(() -> {
-                if (refusal == null && (ProtocolError.BAD_TOKEN.code().equals(reason)
-                        || ProtocolError.TOKEN_EXPIRED.code().equals(reason)) && this.generation == MatchClient.this.generation) {
-                    refusal = refusalOf(ProtocolError.fromCode(reason), "the host closed the connection (" + reason + ")");
+                ProtocolError closedWith = reason == null ? null : ProtocolError.fromCode(reason);
+                if (refusal == null
+                        && (closedWith == ProtocolError.BAD_TOKEN || closedWith == ProtocolError.TOKEN_EXPIRED)
+                        && this.generation == MatchClient.this.generation) {
+                    refusal = refusalOf(closedWith, "the host closed the connection (" + reason + ")");
                 }
                 lost(generation, "the host closed the connection (" + statusCode
                         + (reason == null || reason.isEmpty() ? "" : ", " + reason) + ")");
@@ -883,8 +900,9 @@ public final class MatchClient implements AutoCloseable {
         }
 
         @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            onThread(() -> lost(generation, "the connection broke: " + describe(error)));
+        public void onError(@Nullable WebSocket webSocket, @Nullable Throwable error) {
+            Throwable failure = Objects.requireNonNull(error, "error");
+            onThread(() -> lost(generation, "the connection broke: " + describe(failure)));
         }
     }
 }

@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 
 import io.sideline.protocol.TimelineEvent;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A report this peer sent, and what became of it: {@link State#PENDING} until an accepted message of the host
  * matches it ({@link State#ACCEPTED}, with the accepted event's id), or until its timeout passes or the host
@@ -32,9 +34,9 @@ public final class PendingReport {
     private final Instant sentAt;
     private final CompletableFuture<PendingReport> outcome = new CompletableFuture<>();
     private volatile State state = State.PENDING;
-    private volatile String eventId;
-    private volatile String detail;
-    private volatile Instant resolvedAt;
+    private volatile @Nullable String eventId;
+    private volatile @Nullable String detail;
+    private volatile @Nullable Instant resolvedAt;
 
     PendingReport(String localId, TimelineEvent event, Instant sentAt) {
         this.localId = Objects.requireNonNull(localId, "localId");
@@ -91,7 +93,7 @@ public final class PendingReport {
     }
 
     /** Resolves it once; the client's thread only. @return whether it was still pending */
-    boolean resolve(State newState, String acceptedId, String why, Instant at) {
+    boolean resolve(State newState, @Nullable String acceptedId, String why, Instant at) {
         if (state != State.PENDING) {
             return false;
         }

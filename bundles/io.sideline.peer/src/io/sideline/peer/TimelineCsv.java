@@ -18,6 +18,8 @@ import java.util.Map;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.TimelineEvent;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Exports a timeline as CSV (RFC 4180): one row per version of each event, for spreadsheets and statistics tools.
  * <p>
@@ -38,21 +40,21 @@ public final class TimelineCsv {
     /** Where an event falls in its match, as the statistics place it: its match clock and its period. */
     public interface Placement {
         /** @return the match clock at the event, or {@code null} to leave {@code match_time} empty */
-        Duration clock(TimelineEvent event);
+        @Nullable Duration clock(TimelineEvent event);
 
         /** @return the event's period, or {@code null} to leave {@code period} empty */
-        Integer period(TimelineEvent event);
+        @Nullable Integer period(TimelineEvent event);
 
         /** @return time since the kick-off, and the period the event carries; nothing when the kick-off is null */
-        static Placement fromKickoff(Instant kickoff) {
+        static Placement fromKickoff(@Nullable Instant kickoff) {
             return new Placement() {
                 @Override
-                public Duration clock(TimelineEvent e) {
+                public @Nullable Duration clock(TimelineEvent e) {
                     return kickoff == null ? null : Duration.between(kickoff, e.time());
                 }
 
                 @Override
-                public Integer period(TimelineEvent e) {
+                public @Nullable Integer period(TimelineEvent e) {
                     return e.period();
                 }
             };
@@ -84,7 +86,7 @@ public final class TimelineCsv {
      * @param out      where to write
      * @throws IOException if writing fails
      */
-    public static void write(List<Accepted> messages, Instant kickoff, Writer out) throws IOException {
+    public static void write(List<Accepted> messages, @Nullable Instant kickoff, Writer out) throws IOException {
         writeRow(out, HEADER);
         for (List<String> row : rows(messages, kickoff)) {
             writeRow(out, row);
@@ -97,7 +99,7 @@ public final class TimelineCsv {
      *
      * @see #write(List, Instant, Writer)
      */
-    public static void write(List<Accepted> messages, Instant kickoff, OutputStream out) throws IOException {
+    public static void write(List<Accepted> messages, @Nullable Instant kickoff, OutputStream out) throws IOException {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         write(messages, kickoff, w);
         w.flush();
@@ -108,7 +110,7 @@ public final class TimelineCsv {
      * @param kickoff  when the match started, or {@code null}
      * @return the rows (without the header) as unquoted field values, one row per event version, in seq order
      */
-    public static List<List<String>> rows(List<Accepted> messages, Instant kickoff) {
+    public static List<List<String>> rows(List<Accepted> messages, @Nullable Instant kickoff) {
         return rows(messages, Placement.fromKickoff(kickoff));
     }
 
@@ -146,7 +148,7 @@ public final class TimelineCsv {
     }
 
     /** @return {@code mm:ss} of a match time (whole seconds, rounded down), or empty without one */
-    static String mmss(Duration time) {
+    static String mmss(@Nullable Duration time) {
         if (time == null) {
             return "";
         }

@@ -7,4 +7,7 @@
  * Nothing here needs a display. Callbacks of a {@code MatchClient} come from the client's own thread; a user
  * interface hops to its display thread itself.
  */
+@NullMarked
 package io.sideline.peer;
+
+import org.jspecify.annotations.NullMarked;

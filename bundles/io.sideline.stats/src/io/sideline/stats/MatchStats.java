@@ -23,6 +23,8 @@ import io.sideline.protocol.TimelineEvent;
 import io.sideline.sport.api.Sport;
 import io.sideline.sport.api.SportAction;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The statistics of one match, updated incrementally from the host's {@link Accepted} messages: counts per
  * action and origin, the score, counts per period and per player, and the series the charts plot over
@@ -81,7 +83,7 @@ public final class MatchStats {
 
     private final Sport sport;
     private final List<String> sides;
-    private final Instant kickoff;
+    private final @Nullable Instant kickoff;
     private final Set<String> periodStartLabels = new HashSet<>();
     /** period starts closer together than this are one start, reported by both teams (StatsBomb, a crowd) */
     private Duration periodStartWindow = Duration.ofMinutes(2);
@@ -100,7 +102,7 @@ public final class MatchStats {
 
     private long version;
     /** what depends on the match's start and on the period starts; {@code null} when out of date */
-    private Placement placement;
+    private @Nullable Placement placement;
 
     /**
      * @param sport   the sport: its actions order the tables, its points make the score, its momentum weights
@@ -111,7 +113,7 @@ public final class MatchStats {
      * @throws NullPointerException     if the sport, the list or one of its origins is {@code null}
      * @throws IllegalArgumentException if an origin is listed twice
      */
-    public MatchStats(Sport sport, List<String> origins, Instant kickoff) {
+    public MatchStats(Sport sport, List<String> origins, @Nullable Instant kickoff) {
         this.sport = Objects.requireNonNull(sport, "sport");
         this.sides = List.copyOf(Objects.requireNonNull(origins, "origins"));
         this.origins = new LinkedHashSet<>(sides);
@@ -181,7 +183,7 @@ public final class MatchStats {
         return changed;
     }
 
-    private void replaceHeld(Accepted old, Accepted message) {
+    private void replaceHeld(@Nullable Accepted old, Accepted message) {
         if (old != null && old.status() != Accepted.Status.RETRACTED) {
             standing.remove(old);
         }
@@ -191,7 +193,7 @@ public final class MatchStats {
         }
     }
 
-    private static TimelineEvent counted(Accepted message) {
+    private static @Nullable TimelineEvent counted(@Nullable Accepted message) {
         return message == null || message.status() == Accepted.Status.RETRACTED ? null : message.event();
     }
 
@@ -234,7 +236,8 @@ public final class MatchStats {
     }
 
     private static boolean hasPlayer(TimelineEvent e) {
-        return e.player() != null && !e.player().isBlank();
+        String player = e.player();
+        return player != null && !player.isBlank();
     }
 
     private static void add(Map<String, Integer> map, String key, int delta) {
@@ -254,7 +257,7 @@ public final class MatchStats {
     }
 
     /** @return the kick-off given to the constructor, or {@code null} */
-    public Instant kickoff() {
+    public @Nullable Instant kickoff() {
         return kickoff;
     }
 
@@ -435,7 +438,7 @@ public final class MatchStats {
      * @return match time zero: the kick-off, or else the earliest standing period start, or else the earliest
      *         standing event; {@code null} while none of these is known
      */
-    public Instant start() {
+    public @Nullable Instant start() {
         return placement().start;
     }
 
@@ -664,16 +667,18 @@ public final class MatchStats {
     // ------------------------------------------------------------------------------------- placement
 
     private Placement placement() {
-        if (placement == null) {
-            placement = new Placement();
+        Placement p = placement;
+        if (p == null) {
+            p = new Placement();
+            placement = p;
         }
-        return placement;
+        return p;
     }
 
     /** the standing events placed in match time and in periods; valid until the next change */
     private final class Placement {
 
-        final Instant start;
+        final @Nullable Instant start;
         final List<Accepted> events;
         final Duration[] matchTimes;
         /** the times of the standing period starts, ascending */
@@ -707,8 +712,9 @@ public final class MatchStats {
         }
 
         int periodAt(TimelineEvent e) {
-            if (e.period() != null) {
-                return e.period();
+            Integer period = e.period();
+            if (period != null) {
+                return period;
             }
             // the number of period starts at or before its time
             int lo = 0;

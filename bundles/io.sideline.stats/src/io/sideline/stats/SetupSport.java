@@ -24,7 +24,8 @@ public final class SetupSport implements Sport {
 
     /** @param setup the match's setup: its sport id and its actions */
     public SetupSport(Setup setup) {
-        this.id = setup.sport() == null ? "unknown" : setup.sport();
+        String sport = setup.sport();
+        this.id = sport == null ? "unknown" : sport;
         List<SportAction> out = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         Set<String> ids = new HashSet<>();

@@ -6,4 +6,7 @@
  * plot: cumulative counts ({@link io.sideline.stats.Step}) and momentum ({@link io.sideline.stats.Point})
  * over match time.
  */
+@NullMarked
 package io.sideline.stats;
+
+import org.jspecify.annotations.NullMarked;

@@ -64,7 +64,9 @@ public final class ServerCommand implements Command {
             if (line.has("--port")) {
                 config.port(line.integer("--port", 0)); // the config checks the range
             }
-            config.bindHost(line.string("--host", "0.0.0.0")).dataDir(line.path("--data", Path.of("sideline-data")));
+            // with a fallback given, string and path never answer null
+            config.bindHost(Objects.requireNonNull(line.string("--host", "0.0.0.0")))
+                    .dataDir(Objects.requireNonNull(line.path("--data", Path.of("sideline-data"))));
             jdbcUrl = line.string("--jdbc-url");
             jdbcUser = line.string("--jdbc-user");
         } catch (UsageException e) {
