@@ -90,6 +90,8 @@ public class CheckApi {
 
     /** the types of one package that others may implement or extend (where an abstract method breaks them) */
     private static final Map<String, Set<String>> OPEN_TYPES = new TreeMap<>();
+    /** API packages of headless bundles whose null contract the compiler does not hold */
+    private static final List<String> UNCHECKED_NULLNESS = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
         boolean update = false;
@@ -150,7 +152,7 @@ public class CheckApi {
             System.err.println(PREFIX + "FAILED: no snapshots in releng/api/: record the current API with releng/check-api.sh --update");
             System.exit(1);
         }
-        List<String> failures = new ArrayList<>();
+        List<String> failures = new ArrayList<>(UNCHECKED_NULLNESS.stream().distinct().toList());
         List<String> notes = new ArrayList<>();
         for (Api now : current.values()) {
             Api then = recorded.get(now.pkg());
@@ -172,12 +174,13 @@ public class CheckApi {
         notes.forEach(n -> System.out.println(PREFIX + n));
         if (!failures.isEmpty()) {
             failures.forEach(f -> System.err.println(PREFIX + "FAILED: " + f));
-            System.err.println(PREFIX + failures.size() + " API problem(s); the rules are in docs/developing.md (API versions)");
+            System.err.println(PREFIX + failures.size() + " API problem(s); the rules are in docs/developing.md (API versions,"
+                    + " Nullness)");
             System.exit(1);
         }
         long bundleCount = current.values().stream().map(Api::bundle).distinct().count();
         System.out.println(PREFIX + current.size() + " API package(s) of " + bundleCount
-                + " bundle(s) match their versions and releng/api/");
+                + " bundle(s) match their versions and releng/api/; the headless ones are @NullMarked and checked");
     }
 
     // ---------------------------------------------------------------- comparing
@@ -314,10 +317,40 @@ public class CheckApi {
             if (lines.isEmpty()) {
                 continue; // no public types: nothing for others to use
             }
+            nullness(dir, bsn, pkg, srcDirs);
             Api previous = out.put(pkg, new Api(pkg, bsn, Version.parse(version), lines));
             if (previous != null) {
                 setup.add(pkg + " is exported by both " + previous.bundle() + " and " + bsn);
             }
+        }
+    }
+
+    /**
+     * An API package of a headless bundle must be {@code @NullMarked} (in its package-info.java) in a bundle whose
+     * compiler settings turn annotation-based null analysis on with contract violations as errors: otherwise its
+     * null contract is a comment, not a check (docs/developing.md, Nullness).
+     */
+    private static void nullness(Path dir, String bsn, String pkg, List<Path> srcDirs) throws IOException {
+        if (bsn.endsWith(".ui") || bsn.contains(".ui.")) {
+            return; // the workbench's API is its constant ids; the UI layer is not null-marked
+        }
+        Path prefs = dir.resolve(".settings/org.eclipse.jdt.core.prefs");
+        String settings = Files.isRegularFile(prefs) ? Files.readString(prefs) : "";
+        if (!settings.contains("org.eclipse.jdt.core.compiler.annotation.nullanalysis=enabled")
+                || !settings.contains("org.eclipse.jdt.core.compiler.problem.nullSpecViolation=error")) {
+            UNCHECKED_NULLNESS.add(bsn + ": its compiler settings (.settings/org.eclipse.jdt.core.prefs) do not turn null"
+                    + " analysis on with violations as errors; copy bundles/io.sideline.protocol/.settings/");
+            return;
+        }
+        boolean marked = false;
+        for (Path src : srcDirs) {
+            Path info = src.resolve("package-info.java");
+            if (Files.isRegularFile(info) && Files.readString(info).contains("@NullMarked")) {
+                marked = true;
+            }
+        }
+        if (!marked) {
+            UNCHECKED_NULLNESS.add(pkg + " (bundle " + bsn + ") is API but not @NullMarked in its package-info.java");
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.osgi.service.component.annotations.Component;
 
 import io.sideline.sport.api.Qualifier;
@@ -111,7 +112,7 @@ public final class Basketball implements Sport {
 
     /** NBA quarters of 12 minutes, overtime periods of 5 */
     @Override
-    public Duration periodLength(int period) {
+    public @Nullable Duration periodLength(int period) {
         return Duration.ofMinutes(period <= 4 ? 12 : 5);
     }
 

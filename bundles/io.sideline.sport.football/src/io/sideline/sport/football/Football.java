@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.osgi.service.component.annotations.Component;
 
 import io.sideline.sport.api.Sport;
@@ -90,7 +91,7 @@ public final class Football implements Sport {
 
     /** two halves of 45 minutes; extra time's two halves are 15, and the clock runs on from 90:00 */
     @Override
-    public Duration periodLength(int period) {
+    public @Nullable Duration periodLength(int period) {
         return Duration.ofMinutes(period <= 2 ? 45 : 15);
     }
 

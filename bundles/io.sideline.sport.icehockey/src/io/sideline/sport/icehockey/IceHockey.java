@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
 import org.osgi.service.component.annotations.Component;
 
 import io.sideline.sport.api.Qualifier;
@@ -99,7 +100,7 @@ public final class IceHockey implements Sport {
 
     /** three periods of 20 minutes; regular-season overtime of 5 */
     @Override
-    public Duration periodLength(int period) {
+    public @Nullable Duration periodLength(int period) {
         return Duration.ofMinutes(period <= 3 ? 20 : 5);
     }
 
