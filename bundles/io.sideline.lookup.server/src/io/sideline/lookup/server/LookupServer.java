@@ -53,8 +53,7 @@ public final class LookupServer implements AutoCloseable {
         try {
             Throttle throttle = new Throttle(config.clock(), config.requestsPerSecond(), config.requestBurst(),
                     config.maxLoginFailures(), config.loginFailureWindow());
-            LookupService service = new LookupService(store, throttle, config.clock(), config.sessionTtl(),
-                    config.joinTokenTtl(), config.hostTimeout());
+            LookupService service = new LookupService(store, throttle, config);
 
             QueuedThreadPool threads = new QueuedThreadPool(64, 8);
             threads.setName("lookup");

@@ -27,11 +27,30 @@ import org.jspecify.annotations.Nullable;
  * @param loginFailureWindow default 15 min
  * @param clock              the clock; the system clock by default, a fixed one in tests
  * @param log                where the request log and errors go, one line each; default nowhere
+ * @param maxOpenMatches     how many matches one user may have scheduled or live at once (not finished, and
+ *                           not host lost); 0 for no limit; default 20
+ * @param maxMatchesPerDay   how many matches one user may register within 24 hours; 0 for no limit; default 100
+ * @param maxScheduleAhead   how far ahead of now a match's scheduled start may be; default 366 days
+ * @param maxRegistrations   how many users one client address may register within {@code registrationWindow};
+ *                           0 for no limit; default 20
+ * @param registrationWindow default 1 h
  */
 public record LookupServerConfig(String bindHost, int port, @Nullable Path dataDir, @Nullable String jdbcUrl,
         @Nullable String jdbcUser, @Nullable String jdbcPassword, Duration sessionTtl, Duration joinTokenTtl,
         Duration hostTimeout, int requestsPerSecond, int requestBurst, int maxLoginFailures,
-        Duration loginFailureWindow, Clock clock, Consumer<String> log) {
+        Duration loginFailureWindow, Clock clock, Consumer<String> log, int maxOpenMatches, int maxMatchesPerDay,
+        Duration maxScheduleAhead, int maxRegistrations, Duration registrationWindow) {
+
+    /** the default of {@link #maxOpenMatches()} */
+    public static final int DEFAULT_MAX_OPEN_MATCHES = 20;
+    /** the default of {@link #maxMatchesPerDay()} */
+    public static final int DEFAULT_MAX_MATCHES_PER_DAY = 100;
+    /** the default of {@link #maxScheduleAhead()} */
+    public static final Duration DEFAULT_MAX_SCHEDULE_AHEAD = Duration.ofDays(366);
+    /** the default of {@link #maxRegistrations()} */
+    public static final int DEFAULT_MAX_REGISTRATIONS = 20;
+    /** the default of {@link #registrationWindow()} */
+    public static final Duration DEFAULT_REGISTRATION_WINDOW = Duration.ofHours(1);
 
     public LookupServerConfig {
         Objects.requireNonNull(bindHost, "bindHost");
@@ -47,6 +66,25 @@ public record LookupServerConfig(String bindHost, int port, @Nullable Path dataD
         Objects.requireNonNull(loginFailureWindow, "loginFailureWindow");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(maxScheduleAhead, "maxScheduleAhead");
+        Objects.requireNonNull(registrationWindow, "registrationWindow");
+        if (maxOpenMatches < 0 || maxMatchesPerDay < 0 || maxRegistrations < 0) {
+            throw new IllegalArgumentException("a quota is 0 (no limit) or more");
+        }
+        if (maxScheduleAhead.isNegative() || registrationWindow.isNegative() || registrationWindow.isZero()) {
+            throw new IllegalArgumentException("maxScheduleAhead may not be negative, registrationWindow must be positive");
+        }
+    }
+
+    /** The settings of version 1.0 of this record; the ones added since take their defaults. */
+    public LookupServerConfig(String bindHost, int port, @Nullable Path dataDir, @Nullable String jdbcUrl,
+            @Nullable String jdbcUser, @Nullable String jdbcPassword, Duration sessionTtl, Duration joinTokenTtl,
+            Duration hostTimeout, int requestsPerSecond, int requestBurst, int maxLoginFailures,
+            Duration loginFailureWindow, Clock clock, Consumer<String> log) {
+        this(bindHost, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, sessionTtl, joinTokenTtl, hostTimeout,
+                requestsPerSecond, requestBurst, maxLoginFailures, loginFailureWindow, clock, log,
+                DEFAULT_MAX_OPEN_MATCHES, DEFAULT_MAX_MATCHES_PER_DAY, DEFAULT_MAX_SCHEDULE_AHEAD,
+                DEFAULT_MAX_REGISTRATIONS, DEFAULT_REGISTRATION_WINDOW);
     }
 
     /** @return a builder with the defaults */
@@ -71,6 +109,11 @@ public record LookupServerConfig(String bindHost, int port, @Nullable Path dataD
         private Duration loginFailureWindow = Duration.ofMinutes(15);
         private Clock clock = Clock.systemUTC();
         private Consumer<String> log = line -> { };
+        private int maxOpenMatches = DEFAULT_MAX_OPEN_MATCHES;
+        private int maxMatchesPerDay = DEFAULT_MAX_MATCHES_PER_DAY;
+        private Duration maxScheduleAhead = DEFAULT_MAX_SCHEDULE_AHEAD;
+        private int maxRegistrations = DEFAULT_MAX_REGISTRATIONS;
+        private Duration registrationWindow = DEFAULT_REGISTRATION_WINDOW;
 
         private Builder() {
         }
@@ -134,10 +177,37 @@ public record LookupServerConfig(String bindHost, int port, @Nullable Path dataD
             return this;
         }
 
+        /**
+         * @param open   matches one user may have scheduled or live at once; 0 for no limit
+         * @param perDay matches one user may register within 24 hours; 0 for no limit
+         */
+        public Builder matchQuota(int open, int perDay) {
+            maxOpenMatches = open;
+            maxMatchesPerDay = perDay;
+            return this;
+        }
+
+        /** @param value how far ahead of now a match's scheduled start may be */
+        public Builder maxScheduleAhead(Duration value) {
+            maxScheduleAhead = value;
+            return this;
+        }
+
+        /**
+         * @param max    users one client address may register within the window; 0 for no limit
+         * @param window the window
+         */
+        public Builder registrationLimit(int max, Duration window) {
+            maxRegistrations = max;
+            registrationWindow = window;
+            return this;
+        }
+
         public LookupServerConfig build() {
             return new LookupServerConfig(bindHost, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, sessionTtl,
                     joinTokenTtl, hostTimeout, requestsPerSecond, requestBurst, maxLoginFailures, loginFailureWindow,
-                    clock, log);
+                    clock, log, maxOpenMatches, maxMatchesPerDay, maxScheduleAhead, maxRegistrations,
+                    registrationWindow);
         }
     }
 }

@@ -95,7 +95,8 @@ class ConcurrencyTest {
     void fiftyPeopleRegisterIdentifyCreateAndJoinAtOnce() throws Exception {
         List<LookupClient> clients = new ArrayList<>();
         try (LookupServerFixture lookup = new LookupServerFixture(data,
-                new MutableClock(Instant.parse("2021-06-11T17:00:00Z")), b -> b.requestLimit(0, 0));
+                new MutableClock(Instant.parse("2021-06-11T17:00:00Z")),
+                b -> b.requestLimit(0, 0).registrationLimit(0, Duration.ofHours(1)));
                 ExecutorService threads = Executors.newFixedThreadPool(PEOPLE)) {
             for (int i = 0; i < PEOPLE; i++) {
                 // password hashing is deliberately slow: fifty at once on a small machine take a while

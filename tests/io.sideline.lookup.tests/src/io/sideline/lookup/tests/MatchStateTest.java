@@ -31,6 +31,7 @@ import io.sideline.lookup.Page;
 import io.sideline.lookup.QuorumPolicy;
 import io.sideline.lookup.Session;
 import io.sideline.lookup.client.LookupClient;
+import io.sideline.testing.MutableClock;
 
 /**
  * A match's state as its time and its host's heartbeats move it, the same in a match's page and in
@@ -47,7 +48,9 @@ class MatchStateTest {
 
     @BeforeEach
     void start() throws Exception {
-        lookup = new LookupServerFixture(data); // the clock reads 2021-06-11T17:00:00Z
+        // the clock reads 2021-06-11T17:00:00Z; one user schedules more matches than a user may by default
+        lookup = new LookupServerFixture(data, new MutableClock(Instant.parse("2021-06-11T17:00:00Z")),
+                b -> b.matchQuota(0, 0));
         client = lookup.client;
         await(client.register("ana", PASSWORD));
         ana = await(client.identify("ana", PASSWORD));

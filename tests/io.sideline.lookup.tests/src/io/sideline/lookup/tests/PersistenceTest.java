@@ -228,6 +228,7 @@ class PersistenceTest {
             s.execute("ALTER TABLE matches ALTER COLUMN origins SET DATA TYPE VARCHAR(16000)");
             s.execute("ALTER TABLE matches ALTER COLUMN search_text SET DATA TYPE VARCHAR(16500)");
             s.execute("DROP TABLE server_secrets");
+            s.execute("DROP INDEX matches_owner");
             s.executeUpdate("UPDATE sideline_schema SET version = 1");
         }
 

@@ -63,7 +63,8 @@ class ServerCommandTest {
     @Test
     void helpServerShowsItsOptionsAndAnExample() {
         assertEquals(Command.EXIT_OK, sideline("help", "server"));
-        for (String option : List.of("--port", "--host", "--data", "--jdbc-url", "--jdbc-user", "example:")) {
+        for (String option : List.of("--port", "--host", "--data", "--jdbc-url", "--jdbc-user", "--max-open-matches",
+                "--max-matches-per-day", "--max-registrations", "example:")) {
             assertTrue(out().contains(option), option + " in " + out());
         }
     }

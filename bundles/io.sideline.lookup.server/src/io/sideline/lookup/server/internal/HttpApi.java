@@ -155,7 +155,7 @@ public final class HttpApi extends Handler.Abstract {
                     if (!post) {
                         return notAllowed(method, path, "POST");
                     }
-                    String user = service.register(LookupJson.credentials(body(request)));
+                    String user = service.register(LookupJson.credentials(body(request)), address);
                     JsonObject o = new JsonObject();
                     o.addProperty("user", user);
                     return Reply.ok(201, o);

@@ -17,6 +17,9 @@ import io.sideline.lookup.Page;
 import io.sideline.lookup.Session;
 import io.sideline.lookup.TokenCheck;
 import io.sideline.lookup.internal.LookupJson.Credentials;
+import io.sideline.lookup.server.LookupServerConfig;
+import io.sideline.protocol.ProtocolError;
+import io.sideline.protocol.ProtocolException;
 import io.sideline.lookup.server.internal.store.LookupStore;
 import io.sideline.lookup.server.internal.store.LookupStore.Grant;
 import io.sideline.lookup.server.internal.store.LookupStore.User;
@@ -42,15 +45,22 @@ public final class LookupService {
     private final Duration sessionTtl;
     private final Duration joinTokenTtl;
     private final Duration hostTimeout;
+    private final RegistrationLimit registrations;
+    private final int maxOpenMatches;
+    private final int maxMatchesPerDay;
+    private final Duration maxScheduleAhead;
 
-    public LookupService(LookupStore store, Throttle throttle, Clock clock, Duration sessionTtl, Duration joinTokenTtl,
-            Duration hostTimeout) {
+    public LookupService(LookupStore store, Throttle throttle, LookupServerConfig config) {
         this.store = store;
         this.throttle = throttle;
-        this.clock = clock;
-        this.sessionTtl = sessionTtl;
-        this.joinTokenTtl = joinTokenTtl;
-        this.hostTimeout = hostTimeout;
+        this.clock = config.clock();
+        this.sessionTtl = config.sessionTtl();
+        this.joinTokenTtl = config.joinTokenTtl();
+        this.hostTimeout = config.hostTimeout();
+        this.registrations = new RegistrationLimit(clock, config.maxRegistrations(), config.registrationWindow());
+        this.maxOpenMatches = config.maxOpenMatches();
+        this.maxMatchesPerDay = config.maxMatchesPerDay();
+        this.maxScheduleAhead = config.maxScheduleAhead();
         this.joinTokens = new JoinTokens(store.secret("join-token-key", JoinTokens.newSecret()));
     }
 
@@ -63,13 +73,23 @@ public final class LookupService {
         return new MatchStates(now(), hostTimeout);
     }
 
-    /** @return the registered user's name */
-    public String register(Credentials c) throws ApiException {
-        String hash = hashed(() -> passwords.hash(c.password()));
-        if (!store.createUser(c.user(), hash, now())) {
-            throw new ApiException(LookupError.USER_EXISTS, "the user name \"" + c.user() + "\" is taken", "user", null);
+    /** @return the registered user's name, unless this address has registered as many users as it may lately */
+    public String register(Credentials c, String address) throws ApiException {
+        RegistrationLimit.Reservation place = registrations.reserve(address);
+        boolean created = false;
+        try {
+            String hash = hashed(() -> passwords.hash(c.password()));
+            if (!store.createUser(c.user(), hash, now())) {
+                throw new ApiException(LookupError.USER_EXISTS, "the user name \"" + c.user() + "\" is taken", "user",
+                        null);
+            }
+            created = true;
+            return c.user();
+        } finally {
+            if (!created) {
+                registrations.release(place);
+            }
         }
-        return c.user();
     }
 
     /** @return a new session, if the password matches and the user and address are not throttled */
@@ -134,10 +154,36 @@ public final class LookupService {
         return g.user();
     }
 
-    /** @return the new match, owned and hosted by the user */
-    public Match create(String user, MatchDraft draft) {
+    /**
+     * @return the new match, owned and hosted by the user, unless it starts too far ahead or the user is over a
+     *         match quota
+     */
+    public Match create(String user, MatchDraft draft) throws ApiException, ProtocolException {
         Instant now = now();
-        return store.createMatch(tokens.newMatchId(), draft, user, now, new MatchStates(now, hostTimeout));
+        if (draft.scheduledStart().isAfter(now.plus(maxScheduleAhead))) {
+            throw new ProtocolException(ProtocolError.OUT_OF_RANGE, "scheduledStart", "\"scheduledStart\" is "
+                    + draft.scheduledStart() + ", more than " + maxScheduleAhead.toDays() + " days from now; register a "
+                    + "match at most " + maxScheduleAhead.toDays() + " days before it starts");
+        }
+        Instant daySince = now.minus(Duration.ofDays(1));
+        return store.createMatch(tokens.newMatchId(), draft, user, now, new MatchStates(now, hostTimeout), daySince,
+                has -> {
+                    if (maxOpenMatches > 0 && has.open() >= maxOpenMatches) {
+                        throw new ApiException(LookupError.FORBIDDEN, "you already have " + has.open()
+                                + " matches that are scheduled or live, the most this server allows; finish one first"
+                                + " (POST /v1/matches/{id}/finish)", null, null);
+                    }
+                    if (maxMatchesPerDay > 0 && has.createdSince() >= maxMatchesPerDay) {
+                        Instant oldest = has.oldestCreatedSince() == null ? now : has.oldestCreatedSince();
+                        Duration wait = Duration.between(now, oldest.plus(Duration.ofDays(1)));
+                        if (wait.isNegative() || wait.isZero()) {
+                            wait = Duration.ofSeconds(1);
+                        }
+                        throw new ApiException(LookupError.RATE_LIMITED, "you registered " + has.createdSince()
+                                + " matches within 24 hours, the most this server allows; try again in "
+                                + HttpApi.seconds(wait) + " s", null, wait);
+                    }
+                });
     }
 
     /** @return the match */

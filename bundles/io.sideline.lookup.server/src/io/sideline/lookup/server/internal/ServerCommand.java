@@ -19,7 +19,7 @@ import io.sideline.lookup.server.LookupServerConfig;
 public final class ServerCommand implements Command {
 
     private static final CommandLine.Syntax SYNTAX = CommandLine.syntax().option("--port", "--host", "--data",
-            "--jdbc-url", "--jdbc-user");
+            "--jdbc-url", "--jdbc-user", "--max-open-matches", "--max-matches-per-day", "--max-registrations");
 
     @Override
     public String name() {
@@ -35,6 +35,7 @@ public final class ServerCommand implements Command {
     public String usage() {
         return """
                 usage: ./sideline server [--port PORT] [--host ADDRESS] [--data DIR] [--jdbc-url URL [--jdbc-user USER]]
+                                         [--max-open-matches N] [--max-matches-per-day N] [--max-registrations N]
 
                 Runs the lookup server until it gets SIGTERM or Ctrl+C, then stops cleanly. Logs one line per request.
 
@@ -45,6 +46,11 @@ public final class ServerCommand implements Command {
                                    several lookup servers share one; the password comes from the environment
                                    variable SIDELINE_JDBC_PASSWORD
                   --jdbc-user USER the database user
+                  --max-open-matches N     matches one user may have scheduled or live at once (default 20;
+                                           0: no limit)
+                  --max-matches-per-day N  matches one user may register within 24 hours (default 100; 0: no limit)
+                  --max-registrations N    users one client address may register within an hour (default 20;
+                                           0: no limit)
 
                 example: ./sideline server --port 8080 --data /var/lib/sideline
                 """;
@@ -67,6 +73,11 @@ public final class ServerCommand implements Command {
             // with a fallback given, string and path never answer null
             config.bindHost(Objects.requireNonNull(line.string("--host", "0.0.0.0")))
                     .dataDir(Objects.requireNonNull(line.path("--data", Path.of("sideline-data"))));
+            config.matchQuota(line.integer("--max-open-matches", LookupServerConfig.DEFAULT_MAX_OPEN_MATCHES, 0,
+                    Integer.MAX_VALUE), line.integer("--max-matches-per-day", LookupServerConfig.DEFAULT_MAX_MATCHES_PER_DAY,
+                            0, Integer.MAX_VALUE))
+                    .registrationLimit(line.integer("--max-registrations", LookupServerConfig.DEFAULT_MAX_REGISTRATIONS, 0,
+                            Integer.MAX_VALUE), LookupServerConfig.DEFAULT_REGISTRATION_WINDOW);
             jdbcUrl = line.string("--jdbc-url");
             jdbcUser = line.string("--jdbc-user");
         } catch (UsageException e) {

@@ -167,12 +167,47 @@ public final class JdbcLookupStore implements LookupStore {
     // -------------------------------------------------------------------------------------- matches
 
     @Override
-    public Match createMatch(String id, MatchDraft d, String owner, Instant now, MatchStates states) {
+    public <E extends Exception> Match createMatch(String id, MatchDraft d, String owner, Instant now,
+            MatchStates states, Instant createdSince, Admission<E> admit) throws E {
         JsonArray origins = new JsonArray();
         d.origins().forEach(origins::add);
         String searchText = (d.name() + " " + String.join(" ", d.origins()) + " " + d.sport()).toLowerCase(Locale.ROOT);
-        update("INSERT INTO matches (" + MATCH_COLUMNS + ", search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)",
-                s -> {
+        try (Connection c = pool.borrow()) {
+            c.setAutoCommit(false);
+            boolean committed = false;
+            try {
+                // the owner's row, locked until commit: one owner's registrations are counted one at a time
+                try (PreparedStatement s = c.prepareStatement("SELECT name FROM users WHERE name = ? FOR UPDATE")) {
+                    s.setString(1, owner);
+                    s.executeQuery().close();
+                }
+                int open;
+                try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM matches WHERE owner = ? AND "
+                        + "finished_at IS NULL AND (scheduled_start > ? OR last_heartbeat >= ?)")) {
+                    s.setString(1, owner);
+                    s.setLong(2, states.now().toEpochMilli());
+                    s.setLong(3, states.lostBefore().toEpochMilli());
+                    try (ResultSet r = s.executeQuery()) {
+                        r.next();
+                        open = r.getInt(1);
+                    }
+                }
+                int recent;
+                Instant oldest;
+                try (PreparedStatement s = c.prepareStatement(
+                        "SELECT COUNT(*), MIN(created_at) FROM matches WHERE owner = ? AND created_at > ?")) {
+                    s.setString(1, owner);
+                    s.setLong(2, createdSince.toEpochMilli());
+                    try (ResultSet r = s.executeQuery()) {
+                        r.next();
+                        recent = r.getInt(1);
+                        long min = r.getLong(2);
+                        oldest = r.wasNull() ? null : Instant.ofEpochMilli(min);
+                    }
+                }
+                admit.check(new OwnerMatches(open, recent, oldest));
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO matches (" + MATCH_COLUMNS
+                        + ", search_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)")) {
                     s.setString(1, id);
                     s.setString(2, d.name());
                     s.setString(3, d.sport());
@@ -185,7 +220,19 @@ public final class JdbcLookupStore implements LookupStore {
                     s.setLong(10, now.toEpochMilli());
                     s.setLong(11, now.toEpochMilli());
                     s.setString(12, searchText);
-                });
+                    s.executeUpdate();
+                }
+                c.commit();
+                committed = true;
+            } finally {
+                if (!committed) {
+                    c.rollback();
+                }
+                c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failed("store a match", e);
+        }
         return new Match(id, d.name(), d.sport(), d.origins(), d.scheduledStart(), d.quorum(), d.hostUrl(), owner,
                 states.of(d.scheduledStart(), now, null), now, now);
     }

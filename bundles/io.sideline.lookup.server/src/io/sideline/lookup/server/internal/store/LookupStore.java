@@ -41,7 +41,35 @@ public interface LookupStore extends AutoCloseable {
     boolean deleteSession(String tokenHash);
 
     /** stores a match with the given id; its host's heartbeat counts from {@code now} */
-    Match createMatch(String id, MatchDraft draft, String owner, Instant now, MatchStates states);
+    default Match createMatch(String id, MatchDraft draft, String owner, Instant now, MatchStates states) {
+        return createMatch(id, draft, owner, now, states, now, has -> { });
+    }
+
+    /**
+     * What an owner already has, for the match quotas.
+     *
+     * @param open               matches not finished that are scheduled or live (their host not lost)
+     * @param createdSince       matches created since the instant asked about
+     * @param oldestCreatedSince the oldest of those, or {@code null} when there is none
+     */
+    record OwnerMatches(int open, int createdSince, Instant oldestCreatedSince) {
+    }
+
+    /** Decides whether an owner with these matches may register one more; refuses by throwing. */
+    @FunctionalInterface
+    interface Admission<E extends Exception> {
+        void check(OwnerMatches has) throws E;
+    }
+
+    /**
+     * Stores a match with the given id if {@code admit} lets its owner have one more, in one transaction that holds
+     * the owner's row locked: two matches registered at once by one owner are counted one after the other.
+     *
+     * @param createdSince the start of the window {@link OwnerMatches#createdSince()} counts
+     * @throws E what {@code admit} threw; nothing was stored then
+     */
+    <E extends Exception> Match createMatch(String id, MatchDraft draft, String owner, Instant now, MatchStates states,
+            Instant createdSince, Admission<E> admit) throws E;
 
     /** @return the match, its state as of {@code states} */
     Optional<Match> findMatch(String id, MatchStates states);

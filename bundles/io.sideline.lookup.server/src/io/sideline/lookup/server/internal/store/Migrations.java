@@ -61,7 +61,9 @@ final class Migrations {
             List.of("""
                     CREATE TABLE server_secrets (
                       name   VARCHAR(64)  NOT NULL PRIMARY KEY,
-                      secret VARCHAR(200) NOT NULL)"""));
+                      secret VARCHAR(200) NOT NULL)"""),
+            // the match quotas count an owner's matches at every registration
+            List.of("CREATE INDEX matches_owner ON matches(owner, created_at)"));
 
     private Migrations() {
     }
