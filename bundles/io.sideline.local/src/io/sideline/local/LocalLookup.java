@@ -48,11 +48,12 @@ public final class LocalLookup implements AutoCloseable {
     /**
      * @param dataDir where the lookup server keeps its database
      * @return the settings of a local lookup server: a free port on 127.0.0.1, the database in {@code dataDir};
-     *         every user is on this machine, so no limit on registrations per address or on matches per user
+     *         every user and host is on this machine, so no limit on registrations per address or on matches per
+     *         user, and hosts on loopback addresses are accepted
      */
     public static LookupServerConfig.Builder loopback(Path dataDir) {
         return LookupServerConfig.builder().bindHost("127.0.0.1").port(0).dataDir(Objects.requireNonNull(dataDir))
-                .registrationLimit(0, LookupServerConfig.DEFAULT_REGISTRATION_WINDOW).matchQuota(0, 0);
+                .registrationLimit(0, LookupServerConfig.DEFAULT_REGISTRATION_WINDOW).matchQuota(0, 0).localNetwork(true);
     }
 
     /** @return the lookup server's address, for other peers on this machine */

@@ -48,9 +48,9 @@ public final class LookupFixture implements AutoCloseable {
     /** starts a lookup server on this clock, configured further by {@code tweak}, with these users */
     public static LookupFixture start(Path dataDir, Clock clock, Consumer<LookupServerConfig.Builder> tweak, String... users)
             throws Exception {
-        // every user is on loopback, and a test class may host many matches: no quotas unless tweak sets them
+        // every user and host is on loopback, and a test class may host many matches: no quotas unless tweak sets them
         LookupServerConfig.Builder b = LookupServerConfig.builder().port(0).dataDir(dataDir).clock(clock)
-                .registrationLimit(0, LookupServerConfig.DEFAULT_REGISTRATION_WINDOW).matchQuota(0, 0);
+                .registrationLimit(0, LookupServerConfig.DEFAULT_REGISTRATION_WINDOW).matchQuota(0, 0).localNetwork(true);
         tweak.accept(b);
         LookupServer server = LookupServer.start(b.build());
         LookupFixture f = new LookupFixture(server, LookupClient.create(server.uri()));

@@ -34,12 +34,16 @@ import org.jspecify.annotations.Nullable;
  * @param maxRegistrations   how many users one client address may register within {@code registrationWindow};
  *                           0 for no limit; default 20
  * @param registrationWindow default 1 h
+ * @param localNetwork       whether a match's {@code hostUrl} may name a loopback, link-local, private or multicast
+ *                           address or a local host name ({@code localhost}, a name without a dot, {@code *.local}):
+ *                           for a server in local mode or on a local network; default {@code false}, public
+ *                           addresses and names only. A user name or password in the URL is refused either way.
  */
 public record LookupServerConfig(String bindHost, int port, @Nullable Path dataDir, @Nullable String jdbcUrl,
         @Nullable String jdbcUser, @Nullable String jdbcPassword, Duration sessionTtl, Duration joinTokenTtl,
         Duration hostTimeout, int requestsPerSecond, int requestBurst, int maxLoginFailures,
         Duration loginFailureWindow, Clock clock, Consumer<String> log, int maxOpenMatches, int maxMatchesPerDay,
-        Duration maxScheduleAhead, int maxRegistrations, Duration registrationWindow) {
+        Duration maxScheduleAhead, int maxRegistrations, Duration registrationWindow, boolean localNetwork) {
 
     /** the default of {@link #maxOpenMatches()} */
     public static final int DEFAULT_MAX_OPEN_MATCHES = 20;
@@ -84,7 +88,7 @@ public record LookupServerConfig(String bindHost, int port, @Nullable Path dataD
         this(bindHost, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, sessionTtl, joinTokenTtl, hostTimeout,
                 requestsPerSecond, requestBurst, maxLoginFailures, loginFailureWindow, clock, log,
                 DEFAULT_MAX_OPEN_MATCHES, DEFAULT_MAX_MATCHES_PER_DAY, DEFAULT_MAX_SCHEDULE_AHEAD,
-                DEFAULT_MAX_REGISTRATIONS, DEFAULT_REGISTRATION_WINDOW);
+                DEFAULT_MAX_REGISTRATIONS, DEFAULT_REGISTRATION_WINDOW, false);
     }
 
     /** @return a builder with the defaults */
@@ -114,6 +118,7 @@ public record LookupServerConfig(String bindHost, int port, @Nullable Path dataD
         private Duration maxScheduleAhead = DEFAULT_MAX_SCHEDULE_AHEAD;
         private int maxRegistrations = DEFAULT_MAX_REGISTRATIONS;
         private Duration registrationWindow = DEFAULT_REGISTRATION_WINDOW;
+        private boolean localNetwork;
 
         private Builder() {
         }
@@ -203,11 +208,20 @@ public record LookupServerConfig(String bindHost, int port, @Nullable Path dataD
             return this;
         }
 
+        /**
+         * @param value whether matches may name local addresses and host names as their {@code hostUrl}: for local
+         *              mode and a server on a local network
+         */
+        public Builder localNetwork(boolean value) {
+            localNetwork = value;
+            return this;
+        }
+
         public LookupServerConfig build() {
             return new LookupServerConfig(bindHost, port, dataDir, jdbcUrl, jdbcUser, jdbcPassword, sessionTtl,
                     joinTokenTtl, hostTimeout, requestsPerSecond, requestBurst, maxLoginFailures, loginFailureWindow,
                     clock, log, maxOpenMatches, maxMatchesPerDay, maxScheduleAhead, maxRegistrations,
-                    registrationWindow);
+                    registrationWindow, localNetwork);
         }
     }
 }

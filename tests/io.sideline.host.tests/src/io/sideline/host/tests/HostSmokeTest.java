@@ -32,7 +32,7 @@ class HostSmokeTest {
 
     @Test
     void twoPeersReportAGoalAndBothReceiveItOnce(@TempDir Path dir) throws Exception {
-        try (LookupServer lookup = LookupServer.start(LookupServerConfig.builder().port(0).dataDir(dir.resolve("lookup")).build());
+        try (LookupServer lookup = LookupServer.start(LookupServerConfig.builder().port(0).dataDir(dir.resolve("lookup")).localNetwork(true).build());
                 LookupClient client = LookupClient.create(lookup.uri())) {
             client.register("ana", "correct horse battery").get();
             client.register("ben", "correct horse battery").get();

@@ -235,7 +235,7 @@ class HostedMatchTest {
     @Test
     void whenTheLookupServerGoesAwayTheMatchGoesOnAndTheHostSaysSoThenCarriesOnWhenItIsBack() throws Exception {
         Path data = dir.resolve("lookup");
-        LookupServer server = LookupServer.start(LookupServerConfig.builder().port(0).dataDir(data).build());
+        LookupServer server = LookupServer.start(LookupServerConfig.builder().port(0).dataDir(data).localNetwork(true).build());
         int port = server.port();
         LookupClient client = LookupClient.create(server.uri());
         open.add(client);
@@ -261,7 +261,7 @@ class HostedMatchTest {
         assertEquals(1, log.stream().filter(l -> l.startsWith("heartbeat not delivered")).count(),
                 "said once, not every 200 ms: " + log);
 
-        LookupServer back = LookupServer.start(LookupServerConfig.builder().port(port).dataDir(data).build());
+        LookupServer back = LookupServer.start(LookupServerConfig.builder().port(port).dataDir(data).localNetwork(true).build());
         try {
             Await.until("the host notices the lookup server is back",
                     () -> log.stream().anyMatch(l -> l.startsWith("the lookup server answers again")), log::toString);

@@ -64,7 +64,7 @@ class ServerCommandTest {
     void helpServerShowsItsOptionsAndAnExample() {
         assertEquals(Command.EXIT_OK, sideline("help", "server"));
         for (String option : List.of("--port", "--host", "--data", "--jdbc-url", "--jdbc-user", "--max-open-matches",
-                "--max-matches-per-day", "--max-registrations", "example:")) {
+                "--max-matches-per-day", "--max-registrations", "--local-network", "example:")) {
             assertTrue(out().contains(option), option + " in " + out());
         }
     }

@@ -56,7 +56,7 @@ class LiveMatchTest {
 
     @BeforeAll
     static void startLookup() throws Exception {
-        lookup = LookupServer.start(LookupServerConfig.builder().port(0).dataDir(data.resolve("lookup")).build());
+        lookup = LookupServer.start(LookupServerConfig.builder().port(0).dataDir(data.resolve("lookup")).localNetwork(true).build());
     }
 
     @AfterAll

@@ -49,6 +49,7 @@ public final class LookupService {
     private final int maxOpenMatches;
     private final int maxMatchesPerDay;
     private final Duration maxScheduleAhead;
+    private final boolean localNetwork;
 
     public LookupService(LookupStore store, Throttle throttle, LookupServerConfig config) {
         this.store = store;
@@ -61,6 +62,7 @@ public final class LookupService {
         this.maxOpenMatches = config.maxOpenMatches();
         this.maxMatchesPerDay = config.maxMatchesPerDay();
         this.maxScheduleAhead = config.maxScheduleAhead();
+        this.localNetwork = config.localNetwork();
         this.joinTokens = new JoinTokens(store.secret("join-token-key", JoinTokens.newSecret()));
     }
 
@@ -160,6 +162,7 @@ public final class LookupService {
      */
     public Match create(String user, MatchDraft draft) throws ApiException, ProtocolException {
         Instant now = now();
+        HostUrls.check("hostUrl", draft.hostUrl(), localNetwork);
         if (draft.scheduledStart().isAfter(now.plus(maxScheduleAhead))) {
             throw new ProtocolException(ProtocolError.OUT_OF_RANGE, "scheduledStart", "\"scheduledStart\" is "
                     + draft.scheduledStart() + ", more than " + maxScheduleAhead.toDays() + " days from now; register a "
@@ -218,10 +221,13 @@ public final class LookupService {
      * Records that a match's host is alive, and where it can be reached now when it says so (a host that
      * restarted on another port or address).
      *
-     * @param hostUrl the host's WebSocket URL, already validated, or {@code null} to keep the one registered
+     * @param hostUrl the host's WebSocket URL, its form already validated, or {@code null} to keep the one registered
      * @return the match's state
      */
-    public MatchState heartbeat(String user, String matchId, String hostUrl) throws ApiException {
+    public MatchState heartbeat(String user, String matchId, String hostUrl) throws ApiException, ProtocolException {
+        if (hostUrl != null) {
+            HostUrls.check("hostUrl", hostUrl, localNetwork);
+        }
         owned(user, matchId);
         store.heartbeat(matchId, now(), hostUrl);
         return get(matchId).state();

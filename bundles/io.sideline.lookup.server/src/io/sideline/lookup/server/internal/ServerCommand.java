@@ -19,7 +19,8 @@ import io.sideline.lookup.server.LookupServerConfig;
 public final class ServerCommand implements Command {
 
     private static final CommandLine.Syntax SYNTAX = CommandLine.syntax().option("--port", "--host", "--data",
-            "--jdbc-url", "--jdbc-user", "--max-open-matches", "--max-matches-per-day", "--max-registrations");
+            "--jdbc-url", "--jdbc-user", "--max-open-matches", "--max-matches-per-day", "--max-registrations")
+            .flag("--local-network");
 
     @Override
     public String name() {
@@ -36,6 +37,7 @@ public final class ServerCommand implements Command {
         return """
                 usage: ./sideline server [--port PORT] [--host ADDRESS] [--data DIR] [--jdbc-url URL [--jdbc-user USER]]
                                          [--max-open-matches N] [--max-matches-per-day N] [--max-registrations N]
+                                         [--local-network]
 
                 Runs the lookup server until it gets SIGTERM or Ctrl+C, then stops cleanly. Logs one line per request.
 
@@ -51,6 +53,10 @@ public final class ServerCommand implements Command {
                   --max-matches-per-day N  matches one user may register within 24 hours (default 100; 0: no limit)
                   --max-registrations N    users one client address may register within an hour (default 20;
                                            0: no limit)
+                  --local-network  accept matches whose host is on a local network: loopback, private and
+                                   link-local addresses, localhost and names without a dot. Without it a
+                                   match's hostUrl must name a public address or host name, so that joiners
+                                   are never sent to services on their own networks
 
                 example: ./sideline server --port 8080 --data /var/lib/sideline
                 """;
@@ -78,6 +84,7 @@ public final class ServerCommand implements Command {
                             0, Integer.MAX_VALUE))
                     .registrationLimit(line.integer("--max-registrations", LookupServerConfig.DEFAULT_MAX_REGISTRATIONS, 0,
                             Integer.MAX_VALUE), LookupServerConfig.DEFAULT_REGISTRATION_WINDOW);
+            config.localNetwork(line.flag("--local-network"));
             jdbcUrl = line.string("--jdbc-url");
             jdbcUser = line.string("--jdbc-user");
         } catch (UsageException e) {
