@@ -27,8 +27,9 @@ public interface TokenVerifier {
      *                session identified again after it expired is used)
      * @param matchId the match the tokens must be for
      * @param clock   the clock of token expiry
-     * @return a verifier that asks the lookup server about each token, and remembers good answers until the
-     *         token expires, so a reconnecting peer costs no request
+     * @return a verifier that asks the lookup server about each token, and remembers a good answer for 30 seconds
+     *         (or until the token expires, if sooner), so a peer reconnecting at once costs no request; a token
+     *         revoked by its user's logout is refused to new connections at most 30 seconds later
      */
     static TokenVerifier lookup(LookupClient lookup, Supplier<Session> owner, String matchId, Clock clock) {
         return new LookupTokenVerifier(lookup, owner, matchId, clock);

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param user      the user the token was given to, when active
  * @param matchId   the match, when active
  * @param expiresAt when the token expires, when active
- * @param reason    when not active: {@code "unknown"}, {@code "expired"} or {@code "other_match"}
+ * @param reason    when not active: {@code "unknown"}, {@code "expired"}, {@code "other_match"} or {@code "revoked"}
  */
 public record TokenCheck(boolean active, @Nullable String user, @Nullable String matchId, @Nullable Instant expiresAt,
         @Nullable String reason) {
@@ -22,6 +22,8 @@ public record TokenCheck(boolean active, @Nullable String user, @Nullable String
     public static final String EXPIRED = "expired";
     /** the token was issued for another match */
     public static final String OTHER_MATCH = "other_match";
+    /** the session the token was issued under has ended: its user logged out (since 1.1) */
+    public static final String REVOKED = "revoked";
 
     /** @return a refusal with this reason */
     public static TokenCheck refused(String reason) {

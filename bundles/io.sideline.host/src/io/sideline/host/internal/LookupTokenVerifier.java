@@ -1,6 +1,7 @@
 package io.sideline.host.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
@@ -17,16 +18,24 @@ import io.sideline.protocol.ProtocolError;
 import io.sideline.protocol.ProtocolException;
 
 /**
- * Checks join tokens with the lookup server, as the match's owner, and remembers good answers until the
- * token expires, so a reconnecting peer costs no request.
+ * Checks join tokens with the lookup server, as the match's owner, and remembers a good answer for
+ * {@link #REMEMBER} (or until the token expires, if sooner), so that peers reconnecting at once cost no request,
+ * and a token revoked by its user's logout is refused to new connections at most that long after.
  */
 public final class LookupTokenVerifier implements TokenVerifier {
+
+    /** how long a good answer is used without asking again */
+    public static final Duration REMEMBER = Duration.ofSeconds(30);
+
+    /** a good answer and when it was given */
+    private record Good(TokenCheck check, Instant until) {
+    }
 
     private final LookupClient client;
     private final Supplier<Session> host;
     private final String matchId;
     private final Clock clock;
-    private final Map<String, TokenCheck> good = new ConcurrentHashMap<>();
+    private final Map<String, Good> good = new ConcurrentHashMap<>();
 
     /**
      * @param client  the lookup server's client
@@ -52,11 +61,16 @@ public final class LookupTokenVerifier implements TokenVerifier {
 
     @Override
     public CompletableFuture<String> verify(String token) {
-        TokenCheck cached = good.get(token);
+        Good cached = good.get(token);
         Instant now = clock.instant();
-        // only active checks are cached, and an active check has its expiry (LookupJson.tokenCheck)
-        if (cached != null && Objects.requireNonNull(cached.expiresAt(), "expiresAt").isAfter(now)) {
-            return CompletableFuture.completedFuture(cached.user());
+        if (cached != null && cached.until().isAfter(now)) {
+            return CompletableFuture.completedFuture(cached.check().user());
+        }
+        if (cached != null) {
+            good.remove(token, cached);
+        }
+        if (good.size() > 10_000) { // answers no longer used: a bound on memory
+            good.values().removeIf(g -> !g.until().isAfter(now));
         }
         return client.checkToken(host.get(), matchId, token).handle((check, failure) -> {
             if (failure != null) {
@@ -64,14 +78,21 @@ public final class LookupTokenVerifier implements TokenVerifier {
                         "the host could not check your token with the lookup server; try again shortly"));
             }
             if (check.active()) {
-                good.put(token, check);
+                // an active check has its expiry (LookupJson.tokenCheck)
+                Instant expires = Objects.requireNonNull(check.expiresAt(), "expiresAt");
+                Instant until = now.plus(REMEMBER);
+                good.put(token, new Good(check, expires.isBefore(until) ? expires : until));
                 return check.user();
             }
             ProtocolException refusal = TokenCheck.EXPIRED.equals(check.reason())
                     ? new ProtocolException(ProtocolError.TOKEN_EXPIRED, "token",
                             "your join token has expired; ask the lookup server to join again")
                     : new ProtocolException(ProtocolError.BAD_TOKEN, "token", TokenCheck.OTHER_MATCH.equals(check.reason())
-                            ? "this join token is for another match" : "this join token is not one the lookup server issued");
+                            ? "this join token is for another match"
+                            : TokenCheck.REVOKED.equals(check.reason())
+                                    ? "this join token was revoked: you logged out of the session it was issued to; "
+                                            + "identify and join again"
+                                    : "this join token is not one the lookup server issued");
             throw new CompletionException(refusal);
         });
     }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.sideline.host.TokenVerifier;
+import io.sideline.host.internal.LookupTokenVerifier;
 import io.sideline.lookup.Match;
+import io.sideline.lookup.Session;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.ErrorMessage;
 import io.sideline.protocol.Setup;
@@ -99,6 +103,30 @@ class TokenRefusalTest {
         ben.send(Wire.hello(token, 0));
         ErrorMessage e = assertRefused(ben, "token_expired");
         assertTrue(e.message().contains("expired"), "the message says why: " + e.message());
+    }
+
+    @Test
+    void aTokenRevokedByLogoutIsRefusedToNewConnectionsOnceTheHostsAnswerIsHalfAMinuteOld(@TempDir Path own)
+            throws Exception {
+        // a host whose verifier reads the test's clock, so that half a minute passes without waiting for it
+        AtomicReference<TokenVerifier> verifier = new AtomicReference<>();
+        try (HostFixture g = HostFixture.start(lookup, own, b -> b.verifier(t -> verifier.get().verify(t)))) {
+            verifier.set(TokenVerifier.lookup(lookup.client, () -> lookup.session("ana"), g.match.id(), CLOCK));
+            Session ben = lookup.client.identify("ben", LookupFixture.PASSWORD).get();
+            String token = lookup.client.join(ben, g.match.id()).get().token();
+            Peer before = g.closeAtEnd(Peer.connect(g));
+            before.send(Wire.hello(token, 0));
+            before.next(Setup.class);
+
+            lookup.client.logout(ben).get();
+            CLOCK.advance(LookupTokenVerifier.REMEMBER);
+            Peer after = Peer.connect(g);
+            after.send(Wire.hello(token, 0));
+            ErrorMessage e = after.next(ErrorMessage.class);
+            assertEquals("bad_token", e.code(), "the refusal's code: " + e);
+            assertTrue(e.message().contains("revoked") && e.message().contains("logged out"), e.message());
+            assertEquals(POLICY_VIOLATION, after.awaitClose());
+        }
     }
 
     @ParameterizedTest(name = "{0} first")

@@ -216,10 +216,11 @@ public final class HttpApi extends Handler.Abstract {
             return notAllowed(method, path, "POST");
         }
         if (p.size() == 4) {
-            String user = service.authenticate(bearer(request));
+            LookupService.Caller caller = service.caller(bearer(request));
+            String user = caller.user();
             switch (p.get(3)) {
                 case "join" -> {
-                    return Reply.ok(200, LookupJson.ticket(service.join(user, id)));
+                    return Reply.ok(200, LookupJson.ticket(service.join(caller, id)));
                 }
                 case "heartbeat" -> {
                     JsonFields hb = optionalBody(request);

@@ -145,15 +145,31 @@ public final class LookupService {
 
     /** @return the user of a live session */
     public String authenticate(String sessionToken) throws ApiException {
+        return caller(sessionToken).user();
+    }
+
+    /**
+     * Who sent a request, and under which session.
+     *
+     * @param user      the user
+     * @param session   the hash of the session's token, the form the store keeps
+     * @param expiresAt when the session ends
+     */
+    public record Caller(String user, String session, Instant expiresAt) {
+    }
+
+    /** @return the user of a live session, with the session */
+    public Caller caller(String sessionToken) throws ApiException {
         if (sessionToken == null || sessionToken.isBlank()) {
             throw new ApiException(LookupError.UNAUTHORIZED,
                     "identify first: send the session token as \"Authorization: Bearer TOKEN\"");
         }
-        Grant g = store.findSession(Tokens.hash(sessionToken)).orElse(null);
+        String hash = Tokens.hash(sessionToken);
+        Grant g = store.findSession(hash).orElse(null);
         if (g == null || !g.expiresAt().isAfter(now())) {
             throw new ApiException(LookupError.UNAUTHORIZED, "the session has expired or was ended; identify again");
         }
-        return g.user();
+        return new Caller(g.user(), hash, g.expiresAt());
     }
 
     /**
@@ -200,12 +216,19 @@ public final class LookupService {
         return store.searchMatches(query, states());
     }
 
-    /** @return where the match's host is and a token for this user to join it with */
-    public JoinTicket join(String user, String matchId) throws ApiException {
+    /**
+     * @return where the match's host is and a token for this user to join it with: it lasts the join token lifetime,
+     *         or until the session it was asked for ends if that is sooner, and logout revokes it
+     */
+    public JoinTicket join(Caller caller, String matchId) throws ApiException {
         Match m = get(matchId);
         Instant expires = now().plus(joinTokenTtl);
+        if (caller.expiresAt().isBefore(expires)) {
+            expires = caller.expiresAt();
+        }
         // signed, not stored: a join writes nothing to the database
-        return new JoinTicket(m.id(), m.hostUrl(), joinTokens.issue(user, m.id(), expires), expires);
+        return new JoinTicket(m.id(), m.hostUrl(), joinTokens.issue(caller.user(), m.id(), expires, caller.session()),
+                expires);
     }
 
     private Match owned(String user, String matchId) throws ApiException {
@@ -243,16 +266,29 @@ public final class LookupService {
     /** @return whether a join token lets its holder into this host's match */
     public TokenCheck checkToken(String user, String matchId, String joinToken) throws ApiException {
         owned(user, matchId);
-        Grant g = joinToken.startsWith(JoinTokens.PREFIX) ? joinTokens.verify(joinToken).orElse(null)
-                : store.findJoinToken(Tokens.hash(joinToken)).orElse(null); // issued before tokens were signed
+        JoinTokens.Signed signed = null;
+        Grant g;
+        if (JoinTokens.isSigned(joinToken)) {
+            signed = joinTokens.verify(joinToken).orElse(null);
+            g = signed == null ? null : signed.grant();
+        } else {
+            g = store.findJoinToken(Tokens.hash(joinToken)).orElse(null); // issued before tokens were signed
+        }
         if (g == null) {
             return TokenCheck.refused(TokenCheck.UNKNOWN);
         }
         if (!g.matchId().equals(matchId)) {
             return TokenCheck.refused(TokenCheck.OTHER_MATCH);
         }
-        if (!g.expiresAt().isAfter(now())) {
+        Instant now = now();
+        if (!g.expiresAt().isAfter(now)) {
             return TokenCheck.refused(TokenCheck.EXPIRED);
+        }
+        if (signed != null && signed.session() != null) {
+            Grant session = store.findSession(signed.session()).orElse(null);
+            if (session == null || !session.expiresAt().isAfter(now)) {
+                return TokenCheck.refused(TokenCheck.REVOKED); // its user logged out of that session
+            }
         }
         return new TokenCheck(true, g.user(), g.matchId(), g.expiresAt(), null);
     }
