@@ -20,12 +20,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * one the host keeps, and {@code idle} sockets that upgrade and then say nothing. Each comes from a loopback address
  * of its own range ({@code 127.2.x.y}, {@code 127.3.x.y}), a few dozen per address, so that the host's limit per
  * address is not what stops them: the limits per user, the hello deadline and the per-user queue are. Whatever the
- * host closes is opened again a moment later, as an attacker would. One thread does it all.
+ * host closes is opened again a moment later, as an attacker would. One thread per attack does it all: the bench
+ * starts one for the flood and one for the idle sockets.
  */
 final class Attack implements AutoCloseable {
 
     private static final int PER_ADDRESS = 20;
     private static final long REOPEN_NANOS = 2_000_000_000L;
+    private static final int REOPEN_PER_PASS = 50;
 
     /** One raw connection. */
     private static final class Raw {
@@ -96,12 +98,13 @@ final class Attack implements AutoCloseable {
         ready = true;
         long start = System.nanoTime();
         long sentSoFar = 0;
-        int cursor = 0;
         while (running) {
             long now = System.nanoTime();
+            int reopened = 0;
             for (Raw r : all) {
                 if (r.channel == null) {
-                    if (now - r.closedAt > REOPEN_NANOS) {
+                    // a few at a time, so that the flood's schedule is kept between them
+                    if (now - r.closedAt > REOPEN_NANOS && reopened++ < REOPEN_PER_PASS) {
                         open(r);
                     }
                 } else {
@@ -110,13 +113,21 @@ final class Attack implements AutoCloseable {
             }
             // the flood: reports on the schedule, round-robin over the flood connections the host keeps
             long due = (long) ((System.nanoTime() - start) / 1e9 * reportsPerSecond);
-            int tries = 0;
-            while (sentSoFar < due && tries < all.size()) {
-                Raw r = all.get(cursor++ % all.size());
-                tries++;
+            List<Raw> live = new ArrayList<>();
+            for (Raw r : all) {
                 if (r.flood && r.channel != null && r.identified) {
-                    send(r, Frames.fill(template, Frames.BASE + ThreadLocalRandom.current().nextLong(1L << 40)));
-                    sentSoFar++;
+                    live.add(r);
+                }
+            }
+            boolean wrote = true;
+            while (sentSoFar < due && !live.isEmpty() && wrote) {
+                wrote = false;
+                for (Raw r : live) {
+                    if (r.channel != null && r.pending == null && sentSoFar < due) {
+                        send(r, Frames.fill(template, Frames.BASE + ThreadLocalRandom.current().nextLong(1L << 40)));
+                        sentSoFar++;
+                        wrote = true;
+                    }
                 }
             }
             sentSoFar = Math.max(sentSoFar, due - (long) reportsPerSecond); // a schedule missed is not made up later

@@ -356,14 +356,21 @@ public final class BenchCommand implements Command {
             err.printf(Locale.ROOT, "bench: hostile: one user opens %,d connections and floods %,.0f reports/s;"
                     + " %,d sockets upgrade and say nothing%n", FLOOD_CONNECTIONS, FLOOD_RATE, IDLE_SOCKETS);
             long t0 = System.nanoTime();
-            try (Attack attack = Attack.start(host, tokens.get(2), FLOOD_CONNECTIONS, IDLE_SOCKETS, FLOOD_RATE)) {
+            try (Attack idle = Attack.start(host, tokens.get(2), 0, IDLE_SOCKETS, 0);
+                    Attack flood = Attack.start(host, tokens.get(2), FLOOD_CONNECTIONS, 0, FLOOD_RATE)) {
                 err.printf(Locale.ROOT, "  every attacking socket tried once in %.1f s; %,d open%n",
-                        (System.nanoTime() - t0) / 1e9, attack.open());
+                        (System.nanoTime() - t0) / 1e9, idle.open() + flood.open());
+                long written0 = flood.reportsWritten.get();
+                long s0 = System.nanoTime();
                 r.hostileAttacked = load.run(HONEST_RATE, length, pair, err, "honest pair, attacked");
-                attack.report(err);
-                r.attack = String.format(Locale.ROOT, "%,d upgrades, %,d refused with 429, %,d closed by the host, "
-                        + "%,d flood connections identified", attack.upgraded.get(), attack.refusedAtUpgrade.get(),
-                        attack.closedByHost.get(), attack.floodIdentified.get());
+                double floodRate = (flood.reportsWritten.get() - written0) / ((System.nanoTime() - s0) / 1e9);
+                idle.report(err);
+                flood.report(err);
+                r.attack = String.format(Locale.ROOT, "flood: %,d upgrades, %,d closed by the host, %,d connections "
+                        + "identified, %,.0f reports/s written while measured; idle: %,d upgrades, %,d closed by the "
+                        + "host, %,d refused with 429", flood.upgraded.get(), flood.closedByHost.get(),
+                        flood.floodIdentified.get(), floodRate, idle.upgraded.get(), idle.closedByHost.get(),
+                        idle.refusedAtUpgrade.get());
             }
             load.disconnect(honest);
         }
