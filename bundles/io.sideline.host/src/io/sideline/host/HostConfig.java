@@ -28,8 +28,9 @@ import org.jspecify.annotations.Nullable;
  * @param rules             the vote's rules
  * @param verifier          who checks join tokens
  * @param maxMessageBytes   the largest message a peer may send; default 64 KiB
- * @param reportsPerSecond  reports and corrections per second per peer; default 10
- * @param reportBurst       how many a peer may send at once; default 30
+ * @param reportsPerSecond  reports and corrections per second per user, shared by all the user's connections (and
+ *                          messages per second per connection); default 10
+ * @param reportBurst       how many a user (and a connection) may send at once; default 30
  * @param sendWindow        frames sent to a peer but not yet written; default 64
  * @param maxLag            how many frames a peer may fall behind before it is dropped to resync; default 10,000
  * @param idleTimeout       a connection silent this long is closed; default 60 s
@@ -37,11 +38,34 @@ import org.jspecify.annotations.Nullable;
  * @param socketSendBuffer  the TCP send buffer per connection in bytes, 0 for the system's; default 0
  * @param clock             the clock of the vote
  * @param log               where the host reports connections and problems, one line each
+ * @param helloTimeout      a connection that has not identified (its {@code hello} answered with the setup) this
+ *                          long after it opened is closed, whatever else it sends; default 10 s
+ * @param pingLimit         the WebSocket pings and pongs a connection may send in 10 seconds; one more closes it;
+ *                          default 20
+ * @param maxConnectionsPerAddress the open connections one client address may hold; more are refused with HTTP
+ *                          429 at the upgrade; default 64
+ * @param maxConnectionsPerIdentity the identified connections one user may hold; more are refused with
+ *                          {@code rate_limited} and closed; default 8
+ * @param maxQueuedPerIdentity the reports and corrections of one user that may wait for the vote; more are dropped
+ *                          with {@code rate_limited}; default 64, or the report burst when that is larger (a user
+ *                          may have its whole burst waiting)
  */
 public record HostConfig(String bindHost, int port, Path journalDir, String matchId, String name, String sport,
         List<String> origins, List<String> actions, VotingRules rules, TokenVerifier verifier, int maxMessageBytes,
         int reportsPerSecond, int reportBurst, int sendWindow, int maxLag, Duration idleTimeout,
-        Duration heartbeatInterval, int socketSendBuffer, Clock clock, Consumer<String> log) {
+        Duration heartbeatInterval, int socketSendBuffer, Clock clock, Consumer<String> log, Duration helloTimeout,
+        int pingLimit, int maxConnectionsPerAddress, int maxConnectionsPerIdentity, int maxQueuedPerIdentity) {
+
+    /** the default of {@link #helloTimeout()} */
+    public static final Duration HELLO_TIMEOUT = Duration.ofSeconds(10);
+    /** the default of {@link #pingLimit()} */
+    public static final int PING_LIMIT = 20;
+    /** the default of {@link #maxConnectionsPerAddress()} */
+    public static final int MAX_CONNECTIONS_PER_ADDRESS = 64;
+    /** the default of {@link #maxConnectionsPerIdentity()} */
+    public static final int MAX_CONNECTIONS_PER_IDENTITY = 8;
+    /** the default of {@link #maxQueuedPerIdentity()}, unless the report burst is larger */
+    public static final int MAX_QUEUED_PER_IDENTITY = 64;
 
     public HostConfig {
         Objects.requireNonNull(bindHost, "bindHost");
@@ -61,6 +85,35 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
         if (!matchId.matches("[A-Za-z0-9._-]{1,64}")) {
             throw new IllegalArgumentException("a match id is letters, digits, '.', '_' or '-': " + matchId);
         }
+        Objects.requireNonNull(helloTimeout, "helloTimeout");
+        if (helloTimeout.isZero() || helloTimeout.isNegative()) {
+            throw new IllegalArgumentException("the hello timeout must be positive");
+        }
+        if (pingLimit < 1 || maxConnectionsPerAddress < 1 || maxConnectionsPerIdentity < 1 || maxQueuedPerIdentity < 1) {
+            throw new IllegalArgumentException("the ping, connection and queue limits must be at least 1");
+        }
+    }
+
+    /**
+     * A host configuration with the default hello timeout, ping limit, connection limits and queue bound: the
+     * components of version 2.0 of this record.
+     */
+    public HostConfig(String bindHost, int port, Path journalDir, String matchId, String name, String sport,
+            List<String> origins, List<String> actions, VotingRules rules, TokenVerifier verifier, int maxMessageBytes,
+            int reportsPerSecond, int reportBurst, int sendWindow, int maxLag, Duration idleTimeout,
+            Duration heartbeatInterval, int socketSendBuffer, Clock clock, Consumer<String> log) {
+        this(bindHost, port, journalDir, matchId, name, sport, origins, actions, rules, verifier, maxMessageBytes,
+                reportsPerSecond, reportBurst, sendWindow, maxLag, idleTimeout, heartbeatInterval, socketSendBuffer,
+                clock, log, HELLO_TIMEOUT, PING_LIMIT, MAX_CONNECTIONS_PER_ADDRESS, MAX_CONNECTIONS_PER_IDENTITY,
+                Math.max(MAX_QUEUED_PER_IDENTITY, reportBurst));
+    }
+
+    /** @return this configuration on another port (0: a free one) */
+    public HostConfig withPort(int value) {
+        return new HostConfig(bindHost, value, journalDir, matchId, name, sport, origins, actions, rules, verifier,
+                maxMessageBytes, reportsPerSecond, reportBurst, sendWindow, maxLag, idleTimeout, heartbeatInterval,
+                socketSendBuffer, clock, log, helloTimeout, pingLimit, maxConnectionsPerAddress,
+                maxConnectionsPerIdentity, maxQueuedPerIdentity);
     }
 
     /** @return a builder with the defaults */
@@ -100,6 +153,12 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
         private int socketSendBuffer;
         private Clock clock = Clock.systemUTC();
         private Consumer<String> log = line -> { };
+        private Duration helloTimeout = HELLO_TIMEOUT;
+        private int pingLimit = PING_LIMIT;
+        private int maxConnectionsPerAddress = MAX_CONNECTIONS_PER_ADDRESS;
+        private int maxConnectionsPerIdentity = MAX_CONNECTIONS_PER_IDENTITY;
+        /** 0: the default, which depends on the burst */
+        private int maxQueuedPerIdentity;
 
         private Builder() {
         }
@@ -180,13 +239,47 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
             return this;
         }
 
+        /** @param value how long a new connection has to identify; nothing it sends extends it */
+        public Builder helloTimeout(Duration value) {
+            helloTimeout = value;
+            return this;
+        }
+
+        /** @param per10Seconds the WebSocket pings and pongs a connection may send in 10 seconds */
+        public Builder pingLimit(int per10Seconds) {
+            pingLimit = per10Seconds;
+            return this;
+        }
+
+        /**
+         * @param perAddress  the open connections one client address may hold (raise it behind a proxy, or for many
+         *                    peers on one machine)
+         * @param perIdentity the identified connections one user may hold
+         */
+        public Builder connectionLimits(int perAddress, int perIdentity) {
+            maxConnectionsPerAddress = perAddress;
+            maxConnectionsPerIdentity = perIdentity;
+            return this;
+        }
+
+        /** @param value the reports and corrections of one user that may wait for the vote (at least 1) */
+        public Builder maxQueuedPerIdentity(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("at least one report must be able to wait for the vote");
+            }
+            maxQueuedPerIdentity = value;
+            return this;
+        }
+
         public HostConfig build() {
             return new HostConfig(bindHost, port, Objects.requireNonNull(journalDir, "journalDir"),
                     Objects.requireNonNull(matchId, "matchId"), Objects.requireNonNull(name, "name"),
                     Objects.requireNonNull(sport, "sport"), Objects.requireNonNull(origins, "origins"),
                     Objects.requireNonNull(actions, "actions"), rules, Objects.requireNonNull(verifier, "verifier"),
                     maxMessageBytes, reportsPerSecond, reportBurst, sendWindow, maxLag, idleTimeout, heartbeatInterval,
-                    socketSendBuffer, clock, log);
+                    socketSendBuffer, clock, log, helloTimeout, pingLimit, maxConnectionsPerAddress,
+                    maxConnectionsPerIdentity,
+                    maxQueuedPerIdentity > 0 ? maxQueuedPerIdentity : Math.max(MAX_QUEUED_PER_IDENTITY, reportBurst));
         }
     }
 }

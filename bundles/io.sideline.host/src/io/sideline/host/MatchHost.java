@@ -26,11 +26,13 @@ public final class MatchHost implements AutoCloseable {
 
     private final Server jetty;
     private final HostCore core;
+    private final PeerConnections connections;
     private final URI uri;
 
-    private MatchHost(Server jetty, HostCore core, URI uri) {
+    private MatchHost(Server jetty, HostCore core, PeerConnections connections, URI uri) {
         this.jetty = jetty;
         this.core = core;
+        this.connections = connections;
         this.uri = uri;
     }
 
@@ -41,6 +43,7 @@ public final class MatchHost implements AutoCloseable {
      */
     public static MatchHost start(HostConfig config) throws Exception {
         HostCore core = HostCore.open(config);
+        PeerConnections connections = new PeerConnections(core);
         try {
             QueuedThreadPool threads = new QueuedThreadPool(200, 8);
             threads.setName("host-" + config.matchId());
@@ -56,7 +59,7 @@ public final class MatchHost implements AutoCloseable {
                 // Jetty refuses what is far over the limit; up to there the host answers with a readable error
                 container.setMaxTextMessageSize(Math.max(4L * config.maxMessageBytes(), 1 << 20));
                 container.setIdleTimeout(config.idleTimeout());
-                container.addMapping(PATH, (request, response, callback) -> PeerConnections.open(core));
+                container.addMapping(PATH, connections::create);
             });
             jetty.setHandler(ws);
             jetty.setStopTimeout(3_000);
@@ -71,8 +74,9 @@ public final class MatchHost implements AutoCloseable {
             URI uri = URI.create("ws://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + connector.getLocalPort()
                     + PATH);
             config.log().accept("hosting " + config.name() + " (" + config.matchId() + ") at " + uri);
-            return new MatchHost(jetty, core, uri);
+            return new MatchHost(jetty, core, connections, uri);
         } catch (Exception e) {
+            connections.close();
             core.close();
             throw e;
         }
@@ -119,6 +123,7 @@ public final class MatchHost implements AutoCloseable {
         } catch (Exception e) {
             // stopping anyway
         }
+        connections.close();
         try {
             core.close();
         } catch (Exception e) {

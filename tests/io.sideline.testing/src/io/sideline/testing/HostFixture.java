@@ -95,11 +95,7 @@ public final class HostFixture implements AutoCloseable {
 
     /** starts a host again on the same journal, on {@code port} (0: a new one) */
     public void startHost(int port) throws Exception {
-        host = MatchHost.start(new HostConfig(config.bindHost(), port, config.journalDir(), config.matchId(),
-                config.name(), config.sport(), config.origins(), config.actions(), config.rules(), config.verifier(),
-                config.maxMessageBytes(), config.reportsPerSecond(), config.reportBurst(), config.sendWindow(),
-                config.maxLag(), config.idleTimeout(), config.heartbeatInterval(), config.socketSendBuffer(),
-                config.clock(), config.log()));
+        host = MatchHost.start(config.withPort(port));
     }
 
     /** @return the user's join token for this match, the same one each time */

@@ -53,7 +53,7 @@ public final class BenchCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: ./sideline bench [--peers 1000,10000] [--seconds 5] [--quick] [--profile] [--only sideline|jetty]
+                usage: ./sideline bench [--peers 1000,10000] [--seconds 5] [--quick] [--profile] [--only sideline|jetty|hostile]
 
                 Starts a lookup server and a host (then a bare Jetty 12 WebSocket broadcast server) in a JVM of
                 their own on loopback, and drives them with real WebSocket clients on an open-loop schedule:
@@ -63,6 +63,9 @@ public final class BenchCommand implements Command {
                   ingest    reports per second from 10 reporters, raised until the host stops keeping up
                   fan-out   accepted events to N peers, raised until deliveries stop rising; latency from the
                             report that completes the quorum to the last peer receiving the event
+                  hostile   a host with its limits as shipped: an honest pair's report → accepted p50/p99,
+                            quiet, then while one user floods from 2,000 connections and 5,000 sockets
+                            sit idle (from loopback addresses 127.2.x.y and 127.3.x.y)
                 Prints every step, then one table with Sideline's figures as a ratio to bare Jetty's.
                 Takes about 10 minutes on 2 cores; --quick (1,000 peers, 2-second steps) a few.
 
@@ -70,7 +73,7 @@ public final class BenchCommand implements Command {
                   --seconds S     length of each step (default 5)
                   --server-vm O   the server JVM's options (default -Xmx1g)
                   --profile       record each server with Java Flight Recorder (bench-*.jfr in the work folder)
-                  --only MODE     run only sideline or only jetty
+                  --only MODE     run only sideline, only jetty or only hostile
 
                 The file descriptor limit (ulimit -n) must exceed the largest peer count plus a few hundred.
                 example: ./sideline bench --quick
@@ -97,7 +100,7 @@ public final class BenchCommand implements Command {
             double seconds = line.decimal("--seconds", quick ? 2 : 5, 0.1, 3600);
             step = Duration.ofMillis(Math.round(seconds * 1000));
             serverVm = line.string("--server-vm", "-Xmx1g");
-            only = line.choice("--only", null, "sideline", "jetty");
+            only = line.choice("--only", null, "sideline", "jetty", "hostile");
             profile = line.flag("--profile");
         } catch (UsageException e) {
             return e.report(this, err);
@@ -112,13 +115,16 @@ public final class BenchCommand implements Command {
         err.println("bench: " + machine() + "; server JVM " + serverVm + "; work folder " + work);
         Results r = new Results(peerCounts);
         try (Load load = new Load()) {
-            if (!"jetty".equals(only)) {
+            if (only == null || "sideline".equals(only)) {
                 sideline(load, launcher, work, serverVm + (profile ? " " + jfr(work, "sideline") : ""), peerCounts, step,
                         err, r);
             }
-            if (!"sideline".equals(only)) {
+            if (only == null || "jetty".equals(only)) {
                 jetty(load, launcher, work, serverVm + (profile ? " " + jfr(work, "jetty") : ""), peerCounts, step, err,
                         r);
+            }
+            if (only == null || "hostile".equals(only)) {
+                hostile(load, launcher, work, serverVm + (profile ? " " + jfr(work, "hostile") : ""), step, err, r);
             }
             if (!load.deliveries.problems.isEmpty()) {
                 err.println("problems the peers saw (first ten): " + load.deliveries.problems);
@@ -306,6 +312,68 @@ public final class BenchCommand implements Command {
             Thread.sleep(500);
         }
         return steps;
+    }
+
+    // ----------------------------------------------------------------------------------- hostile
+
+    /** the flood's connections, all of one user with one join token */
+    static final int FLOOD_CONNECTIONS = 2_000;
+    /** sockets that upgrade and never say hello */
+    static final int IDLE_SOCKETS = 5_000;
+    /** the reports a second the flood offers over the connections the host keeps */
+    static final double FLOOD_RATE = 20_000;
+    /** events a second the honest pair reports: each reports 5 a second, within a person's limit of 10 */
+    static final double HONEST_RATE = 5;
+
+    /**
+     * A host with its limits as shipped; two honest users report a corner each 200 ms, quiet, then while one user
+     * floods and thousands of sockets sit idle. The latency is from the second report's due time to the moment both
+     * honest peers hold the accepted event.
+     */
+    private void hostile(Load load, Path launcher, Path work, String vm, Duration step, PrintStream err, Results r)
+            throws Exception {
+        err.println("bench: hostile: a lookup server and a host with the limits it ships with");
+        Duration length = step.compareTo(Duration.ofSeconds(20)) < 0 ? Duration.ofSeconds(20) : step;
+        try (ServerProcess server = ServerProcess.start(launcher, "hostile", work, vm);
+                LookupClient lookup = LookupClient.create(URI.create(server.get("lookup")), Duration.ofSeconds(30))) {
+            URI host = URI.create(server.get("host"));
+            String match = server.get("match");
+            List<String> tokens = new ArrayList<>();
+            for (String user : List.of("bench-honest-0", "bench-honest-1", "bench-flood")) {
+                lookup.register(user, BenchServerCommand.PASSWORD).get();
+                tokens.add(join(lookup, lookup.identify(user, BenchServerCommand.PASSWORD).get(), match));
+            }
+            int[] next = { 0 };
+            List<BenchPeer> honest = load.connect(host, 2, () -> tokens.get(next[0]++));
+            List<String> templates = honest.stream().map(p -> Frames.reportTemplate(p.token)).toList();
+            java.util.function.LongConsumer pair = key -> {
+                honest.get(0).send(Frames.fill(templates.get(0), key));
+                honest.get(1).send(Frames.fill(templates.get(1), key));
+            };
+            load.run(HONEST_RATE, Duration.ofSeconds(2), pair, new PrintStream(java.io.OutputStream.nullOutputStream()),
+                    "warm-up");
+            r.hostileQuiet = load.run(HONEST_RATE, length, pair, err, "honest pair, quiet");
+            err.printf(Locale.ROOT, "bench: hostile: one user opens %,d connections and floods %,.0f reports/s;"
+                    + " %,d sockets upgrade and say nothing%n", FLOOD_CONNECTIONS, FLOOD_RATE, IDLE_SOCKETS);
+            long t0 = System.nanoTime();
+            try (Attack idle = Attack.start(host, tokens.get(2), 0, IDLE_SOCKETS, 0);
+                    Attack flood = Attack.start(host, tokens.get(2), FLOOD_CONNECTIONS, 0, FLOOD_RATE)) {
+                err.printf(Locale.ROOT, "  every attacking socket tried once in %.1f s; %,d open%n",
+                        (System.nanoTime() - t0) / 1e9, idle.open() + flood.open());
+                long written0 = flood.reportsWritten.get();
+                long s0 = System.nanoTime();
+                r.hostileAttacked = load.run(HONEST_RATE, length, pair, err, "honest pair, attacked");
+                double floodRate = (flood.reportsWritten.get() - written0) / ((System.nanoTime() - s0) / 1e9);
+                idle.report(err);
+                flood.report(err);
+                r.attack = String.format(Locale.ROOT, "flood: %,d upgrades, %,d closed by the host, %,d connections "
+                        + "identified, %,.0f reports/s written while measured; idle: %,d upgrades, %,d closed by the "
+                        + "host, %,d refused with 429", flood.upgraded.get(), flood.closedByHost.get(),
+                        flood.floodIdentified.get(), floodRate, idle.upgraded.get(), idle.closedByHost.get(),
+                        idle.refusedAtUpgrade.get());
+            }
+            load.disconnect(honest);
+        }
     }
 
     // ----------------------------------------------------------------------------------- bare Jetty

@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -32,7 +33,8 @@ import io.sideline.sport.football.Football;
 
 /**
  * {@code ./sideline bench-server}: the server side of {@code ./sideline bench}, in a JVM of its own so that its
- * heap and file descriptors are its own. Either a lookup server and a Sideline host ({@code --mode sideline}), or a
+ * heap and file descriptors are its own. Either a lookup server and a Sideline host ({@code --mode sideline}, its
+ * limits raised for the bench's machine peers; {@code --mode hostile}, its limits as it ships), or a
  * bare Jetty 12 WebSocket server that sends every frame it receives to every client ({@code --mode jetty}). It prints
  * {@code ready ...} and then answers lines on its standard input: {@code heap} (the heap in use after a full
  * collection) and {@code quit}.
@@ -60,7 +62,7 @@ public final class BenchServerCommand implements Command {
     @Override
     public String usage() {
         return """
-                usage: ./sideline bench-server --mode sideline|jetty --data DIR
+                usage: ./sideline bench-server --mode sideline|jetty|hostile --data DIR
 
                 Started by ./sideline bench in a JVM of its own; not meant to be run by hand.
                 """;
@@ -76,7 +78,7 @@ public final class BenchServerCommand implements Command {
                 out.println(usage());
                 return EXIT_OK;
             }
-            mode = line.choice("--mode", "sideline", "sideline", "jetty");
+            mode = line.choice("--mode", "sideline", "sideline", "jetty", "hostile");
             data = line.path("--data", null);
         } catch (UsageException e) {
             return e.report(this, err);
@@ -96,8 +98,11 @@ public final class BenchServerCommand implements Command {
         try (LocalLookup lookup = LocalLookup.start(LocalLookup.loopback(data.resolve("lookup"))
                 .requestLimit(1_000_000, 1_000_000).log(line -> { }).build())) {
             HostedMatch hosted = lookup.host(lookup.user(HOST_USER, PASSWORD), data.resolve("journals")).log(line -> { })
-                    // the bench's reporters are machines: a person's limit (10 a second) would be the bottleneck
-                    .configure(b -> b.reportLimit(100_000, 100_000))
+                    .configure(mode.equals("hostile") ? b -> { } // the host as it ships: its limits are what is measured
+                            // the bench's reporters are machines: a person's limit (10 a second) would be the
+                            // bottleneck; its 10,000 peers come from one address as one user, and join 256 at a time
+                            : b -> b.reportLimit(100_000, 100_000).connectionLimits(100_000, 100_000)
+                                    .helloTimeout(Duration.ofSeconds(60)))
                     .create("Bench", new Football(), List.of("Home", "Away"), Instant.now(), new QuorumPolicy(2, 0));
             try (hosted) {
                 out.println("ready lookup=" + lookup.uri() + " host=" + hosted.url() + " match=" + hosted.match().id());

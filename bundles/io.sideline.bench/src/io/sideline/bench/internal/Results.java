@@ -18,6 +18,10 @@ final class Results {
     final List<double[]> jettyHeap = new ArrayList<>();
     final List<List<Load.Step>> sidelineFanout = new ArrayList<>();
     final List<List<Load.Step>> jettyFanout = new ArrayList<>();
+    /** the hostile phase: the honest pair quiet, and attacked; what the attack achieved */
+    Load.Step hostileQuiet;
+    Load.Step hostileAttacked;
+    String attack = "";
 
     Results(List<Integer> peerCounts) {
         this.peerCounts = List.copyOf(peerCounts);
@@ -35,6 +39,9 @@ final class Results {
     }
 
     void print(PrintStream out) {
+        if (!attack.isEmpty()) {
+            out.println("hostile phase, the attack: " + attack);
+        }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] { "figure", "Sideline", "bare Jetty", "ratio", "aim" });
         double[] joinBest = null;
@@ -76,6 +83,14 @@ final class Results {
                         sl == null ? "—" : f("%.1f / %.1f / %.1f ms", sl.p50(), sl.p99(), sl.p999()),
                         jl == null ? "—" : f("%.1f / %.1f / %.1f ms", jl.p50(), jl.p99(), jl.p999()), "", "" });
             }
+        }
+        if (hostileQuiet != null || hostileAttacked != null) {
+            rows.add(new String[] { "honest report → accepted p50/p99, host as shipped, quiet", hostileQuiet == null ? "—"
+                    : f("%.1f / %.1f ms", hostileQuiet.p50(), hostileQuiet.p99()), "—", "", "" });
+            rows.add(new String[] { f("  the same while 1 user floods from %,d connections and %,d sockets idle",
+                    BenchCommand.FLOOD_CONNECTIONS, BenchCommand.IDLE_SOCKETS), hostileAttacked == null ? "—"
+                    : f("%.1f / %.1f ms (%d of %d events)", hostileAttacked.p50(), hostileAttacked.p99(),
+                            hostileAttacked.completed(), hostileAttacked.events()), "—", "", "p99 ≤ 100 ms" });
         }
         int[] width = new int[5];
         for (String[] row : rows) {

@@ -51,8 +51,10 @@ public final class HostCore implements AutoCloseable {
     private final FrameLog frames = new FrameLog();
     private final Journal journal;
     private final Set<PeerConnection> peers = ConcurrentHashMap.newKeySet();
-    /** reports and corrections waiting for the core thread */
-    private final Queue<Work> inbox = new ConcurrentLinkedQueue<>();
+    /** the users connected, each with its queue of reports and corrections waiting for the core thread */
+    private final Identities identities;
+    /** the users with waiting work, each once, in the order the core thread serves them (round-robin) */
+    private final Queue<Identities.Identity> inbox = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     /** the most reports voted on before their accepted events are journaled and sent */
     private static final int MAX_BATCH = 1024;
@@ -63,6 +65,8 @@ public final class HostCore implements AutoCloseable {
         this.config = config;
         this.journal = journal;
         this.engine = new VotingEngine(config.rules(), config.clock());
+        this.identities = new Identities(config.maxConnectionsPerIdentity(), config.reportsPerSecond(),
+                config.reportBurst());
         this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "host-core-" + config.matchId());
             t.setDaemon(true);
@@ -156,6 +160,10 @@ public final class HostCore implements AutoCloseable {
             long from = Math.min(Math.max(0, lastSeq), frames.size()) + 1;
             peer.start(setupFrame(), from);
             peers.add(peer);
+            if (peer.isClosed()) {
+                peers.remove(peer); // it closed while its token was checked
+                return;
+            }
             peer.pump();
             then.run();
         });
@@ -165,8 +173,10 @@ public final class HostCore implements AutoCloseable {
         peers.remove(peer);
     }
 
-    void report(PeerConnection from, String identity, EventReport r, Instant receivedAt) {
-        enqueue(() -> {
+    /** @return whether the report waits for the vote; {@code false}: the user has too many waiting already */
+    boolean report(PeerConnection from, Identities.Identity who, EventReport r, Instant receivedAt) {
+        String identity = who.user;
+        return enqueue(who, () -> {
             if (refuseIfFailed(from)) {
                 return List.of();
             }
@@ -176,8 +186,10 @@ public final class HostCore implements AutoCloseable {
         });
     }
 
-    void correct(PeerConnection from, String identity, Correction c, Instant receivedAt) {
-        enqueue(() -> {
+    /** @return whether the correction waits for the vote; {@code false}: the user has too many waiting already */
+    boolean correct(PeerConnection from, Identities.Identity who, Correction c, Instant receivedAt) {
+        String identity = who.user;
+        return enqueue(who, () -> {
             if (refuseIfFailed(from)) {
                 return List.of();
             }
@@ -199,28 +211,59 @@ public final class HostCore implements AutoCloseable {
     }
 
     /** A report or correction waiting for the core thread: it returns what the vote decided. */
-    private interface Work {
+    interface Work {
         List<Decision> run();
     }
 
     /**
-     * Queues work for the core thread. Reports that arrive while the core thread is busy are voted on together
-     * and their accepted events journaled with one {@code fsync} (group commit): under load the batches grow, so
-     * the disk's flush rate does not cap the reports a host can take.
+     * Queues work for the core thread in the user's own queue, which holds at most
+     * {@link HostConfig#maxQueuedPerIdentity()}. Reports that arrive while the core thread is busy are voted on
+     * together and their accepted events journaled with one {@code fsync} (group commit): under load the batches
+     * grow, so the disk's flush rate does not cap the reports a host can take.
+     *
+     * @return {@code false} when the user's queue is full: the work is dropped
      */
-    private void enqueue(Work work) {
-        inbox.add(work);
+    private boolean enqueue(Identities.Identity who, Work work) {
+        if (who.queued.incrementAndGet() > config.maxQueuedPerIdentity()) {
+            who.queued.decrementAndGet();
+            return false;
+        }
+        who.queue.add(work);
+        if (who.listed.compareAndSet(false, true)) {
+            inbox.add(who);
+        }
         if (drainScheduled.compareAndSet(false, true)) {
             thread.execute(this::drain);
         }
+        return true;
     }
 
+    /**
+     * Takes the waiting work one item per user in turn (round-robin), so that ahead of a user's report wait at most
+     * one item of each other user with waiting work, however many one user sent.
+     */
     private void drain() {
         drainScheduled.set(false);
         List<Decision> decisions = new ArrayList<>();
-        Work w;
+        Identities.Identity who;
         int n = 0;
-        while (n < MAX_BATCH && (w = inbox.poll()) != null) {
+        while (n < MAX_BATCH && (who = inbox.poll()) != null) {
+            Work w = who.queue.poll();
+            if (w != null) {
+                who.queued.decrementAndGet();
+            }
+            if (!who.queue.isEmpty()) {
+                inbox.add(who); // to the back of the round
+            } else {
+                who.listed.set(false);
+                // work added between the poll and the flag is listed here (enqueue saw the flag still set)
+                if (!who.queue.isEmpty() && who.listed.compareAndSet(false, true)) {
+                    inbox.add(who);
+                }
+            }
+            if (w == null) {
+                continue;
+            }
             try {
                 decisions.addAll(w.run());
             } catch (RuntimeException e) {
@@ -292,6 +335,11 @@ public final class HostCore implements AutoCloseable {
     /** @return how many identified peers are connected */
     public int peerCount() {
         return peers.size();
+    }
+
+    /** @return the users connected, with their connection counts, rate limits and queues */
+    Identities identities() {
+        return identities;
     }
 
     /** @return the configuration */

@@ -1,10 +1,12 @@
 package io.sideline.host.internal;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledFuture;
 
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -30,6 +32,11 @@ import io.sideline.protocol.TimelineEvent;
  * One peer's WebSocket connection. Its first message identifies it (a {@code hello}, or a report of the
  * original design, which carries the token too); then it reports and receives the timeline.
  * <p>
+ * Guards: the connection must be identified within {@link HostConfig#helloTimeout()} of its creation, and
+ * nothing it sends extends that; a binary frame closes it (1003); more than {@link HostConfig#pingLimit()} pings
+ * in 10 seconds close it (1008). Once identified it counts against its user's connections, and its reports
+ * against its user's rate limit and queue ({@link Identities}), which all the user's connections share.
+ * <p>
  * Sending: the peer is a cursor into the host's {@link FrameLog}. At most {@code sendWindow} frames are
  * handed to Jetty at once; each written frame pulls the next. A peer that falls more than {@code maxLag}
  * frames behind the events accepted since it joined is told to resync and closed: a slow peer never holds
@@ -41,8 +48,14 @@ public final class PeerConnection implements Session.Listener.AutoDemanding {
     private enum State { NEW, IDENTIFYING, READY, CLOSED }
 
     private static final int MAX_EARLY = 100;
+    /** the window of {@link HostConfig#pingLimit()} */
+    private static final long PING_WINDOW_NANOS = 10_000_000_000L;
+    /** how long a connection the host closed may take to answer the close before it is cut */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
     private final HostCore core;
+    private final PeerConnections connections;
+    private final String address;
     private final HostConfig config;
     private final ProtocolCodec codec;
     private final TokenBucket bucket;
@@ -52,6 +65,18 @@ public final class PeerConnection implements Session.Listener.AutoDemanding {
     private volatile String token;
     private volatile String identity;
     private volatile long lastRateNotice;
+    private volatile ScheduledFuture<?> deadline;
+
+    /** guards {@link #who} and {@link #gone} */
+    private final Object life = new Object();
+    /** the user's share, once identified */
+    private Identities.Identity who;
+    /** whether the connection's counts were given back */
+    private boolean gone;
+
+    private final Object pingLock = new Object();
+    private long pingWindowStart = System.nanoTime();
+    private int pings;
 
     private final Object sendLock = new Object();
     private boolean started;
@@ -61,17 +86,92 @@ public final class PeerConnection implements Session.Listener.AutoDemanding {
     private long joinedAt;
     private int inFlight;
 
-    PeerConnection(HostCore core) {
+    PeerConnection(HostCore core, PeerConnections connections, String address) {
         this.core = core;
+        this.connections = connections;
+        this.address = address;
         this.config = core.config();
         this.codec = new ProtocolCodec(new ProtocolLimits(config.maxMessageBytes(), ProtocolLimits.STANDARD.maxTextLength(),
                 ProtocolLimits.STANDARD.maxTokenLength(), ProtocolLimits.STANDARD.maxListSize()));
         this.bucket = new TokenBucket(config.reportsPerSecond(), config.reportBurst());
     }
 
+    void deadline(ScheduledFuture<?> task) {
+        deadline = task;
+    }
+
     @Override
     public void onWebSocketOpen(Session s) {
         this.session = s;
+        if (state == State.CLOSED) {
+            s.disconnect(); // its hello deadline passed before the upgrade finished
+        }
+    }
+
+    /** The hello deadline: a connection not identified by now is closed, whatever it has sent meanwhile. */
+    void helloDeadline() {
+        if (state == State.READY || state == State.CLOSED) {
+            return;
+        }
+        if (session == null) {
+            state = State.CLOSED; // the upgrade never finished: no close event will come
+            leaveAll();
+            return;
+        }
+        long seconds = Math.max(1, config.helloTimeout().toSeconds());
+        config.log().accept("closed a connection from " + remote() + ": not identified within " + seconds + " s");
+        closeWith(ErrorMessage.of(ProtocolError.NOT_IDENTIFIED, "no hello within " + seconds
+                + " s of connecting: send {\"type\": \"hello\", \"token\": JOIN_TOKEN} first"), StatusCode.POLICY_VIOLATION,
+                "no hello within " + seconds + " s");
+    }
+
+    @Override
+    public void onWebSocketBinary(ByteBuffer payload, org.eclipse.jetty.websocket.api.Callback callback) {
+        callback.succeed();
+        if (state == State.CLOSED) {
+            return;
+        }
+        config.log().accept("closed a connection from " + remote() + ": it sent a binary frame");
+        closeWith(ErrorMessage.of(ProtocolError.MALFORMED_JSON,
+                "Sideline speaks JSON text frames; a binary frame is not accepted, and the connection is closed"),
+                StatusCode.BAD_DATA, "unsupported data: Sideline speaks JSON text frames");
+    }
+
+    @Override
+    public void onWebSocketPing(ByteBuffer payload) {
+        if (pinged()) {
+            Session s = session;
+            if (s != null) {
+                s.sendPong(payload, org.eclipse.jetty.websocket.api.Callback.NOOP);
+            }
+        }
+    }
+
+    @Override
+    public void onWebSocketPong(ByteBuffer payload) {
+        pinged();
+    }
+
+    /** @return whether this ping or pong is within the limit; if not, closes the connection */
+    private boolean pinged() {
+        synchronized (pingLock) {
+            long now = System.nanoTime();
+            if (now - pingWindowStart > PING_WINDOW_NANOS) {
+                pingWindowStart = now;
+                pings = 0;
+            }
+            if (++pings <= config.pingLimit()) {
+                return true;
+            }
+        }
+        if (state != State.CLOSED) {
+            config.log().accept("closed a connection from " + remote() + ": more than " + config.pingLimit()
+                    + " pings in 10 s");
+            closeWith(ErrorMessage.of(ProtocolError.RATE_LIMITED, "more than " + config.pingLimit()
+                    + " pings in 10 s; the connection is closed"), StatusCode.POLICY_VIOLATION,
+                    "too many pings: at most " + config.pingLimit() + " in 10 s");
+        }
+        return false;
     }
 
     @Override
@@ -147,14 +247,40 @@ public final class PeerConnection implements Session.Listener.AutoDemanding {
                 closeWith(refusal.toErrorMessage(null), StatusCode.POLICY_VIOLATION);
                 return;
             }
+            Identities.Identity share = core.identities().acquire(user);
+            if (share == null) {
+                config.log().accept("refused a peer " + user + " from " + remote() + ": " + user + " holds "
+                        + config.maxConnectionsPerIdentity() + " connections already");
+                closeWith(ErrorMessage.of(ProtocolError.RATE_LIMITED, user + " holds " + config.maxConnectionsPerIdentity()
+                        + " connections to this match already, the most one user may; close one and try again"),
+                        StatusCode.POLICY_VIOLATION, "too many connections of one user");
+                return;
+            }
+            synchronized (life) {
+                if (!gone) {
+                    who = share;
+                    share = null;
+                }
+            }
+            if (share != null) {
+                core.identities().release(share); // closed while its token was checked
+                return;
+            }
             identity = user;
             core.join(this, lastSeq, () -> {
                 config.log().accept("peer " + user + " joined from " + remote() + " at seq " + lastSeq);
                 List<Message> queued;
                 synchronized (early) {
+                    if (state == State.CLOSED) {
+                        return;
+                    }
                     state = State.READY;
                     queued = new ArrayList<>(early);
                     early.clear();
+                }
+                ScheduledFuture<?> d = deadline;
+                if (d != null) {
+                    d.cancel(false);
                 }
                 Instant now = config.clock().instant();
                 queued.forEach(q -> handle(q, now));
@@ -166,25 +292,54 @@ public final class PeerConnection implements Session.Listener.AutoDemanding {
         if (bucket.take()) {
             return false;
         }
-        long now = System.nanoTime();
-        if (now - lastRateNotice > 1_000_000_000L) { // one notice a second, not one per dropped message
-            lastRateNotice = now;
-            sendError(ErrorMessage.of(ProtocolError.RATE_LIMITED, "you are sending more than " + config.reportsPerSecond()
-                    + " messages a second; messages over the limit are dropped"));
-        }
+        rateNotice("you are sending more than " + config.reportsPerSecond()
+                + " messages a second; messages over the limit are dropped");
         return true;
     }
 
+    /** tells the peer why something was dropped: once a second, not once per dropped message */
+    private void rateNotice(String why) {
+        long now = System.nanoTime();
+        if (now - lastRateNotice > 1_000_000_000L) {
+            lastRateNotice = now;
+            sendError(ErrorMessage.of(ProtocolError.RATE_LIMITED, why));
+        }
+    }
+
+    /** @return whether the user's shared rate limit lets one more report or correction through; if not, says so */
+    private boolean userRateLimited(Identities.Identity share) {
+        if (share.bucket.take()) {
+            return false;
+        }
+        rateNotice(identity + " sends more than " + config.reportsPerSecond() + " reports a second over all its "
+                + "connections; reports over the limit are dropped");
+        return true;
+    }
+
+    private void queueFull() {
+        rateNotice("the host is still voting on " + config.maxQueuedPerIdentity() + " earlier reports of " + identity
+                + ", the most one user may have waiting; later ones are dropped until it catches up");
+    }
+
     private void handle(Message m, Instant received) {
+        Identities.Identity share;
+        synchronized (life) {
+            share = who;
+        }
+        if (share == null) {
+            return; // closed
+        }
         switch (m) {
             case EventReport r -> {
-                if (check(r.token(), r.event(), r.ref(), "event")) {
-                    core.report(this, identity, r, received);
+                if (!userRateLimited(share) && check(r.token(), r.event(), r.ref(), "event")
+                        && !core.report(this, share, r, received)) {
+                    queueFull();
                 }
             }
             case Correction c -> {
-                if (check(c.token(), c.amended(), c.ref(), "event")) {
-                    core.correct(this, identity, c, received);
+                if (!userRateLimited(share) && check(c.token(), c.amended(), c.ref(), "event")
+                        && !core.correct(this, share, c, received)) {
+                    queueFull();
                 }
             }
             case Heartbeat h -> sendControl(codec.encode(new Heartbeat(config.clock().instant(), (long) core.frames().size())));
@@ -327,14 +482,50 @@ public final class PeerConnection implements Session.Listener.AutoDemanding {
     }
 
     private void closeWith(ErrorMessage error, int status) {
+        closeWith(error, status, error.code());
+    }
+
+    /**
+     * Sends the error, then closes with this status and reason. A peer that does not answer the close within a few
+     * seconds is cut off: nothing it sends keeps the socket.
+     */
+    private void closeWith(ErrorMessage error, int status, String reason) {
         state = State.CLOSED;
         core.leave(this);
         Session s = session;
         if (s == null || !s.isOpen()) {
             return;
         }
-        s.sendText(codec.encode(error), Callback.from(() -> s.close(status, error.code(), Callback.NOOP),
+        s.sendText(codec.encode(error), Callback.from(() -> s.close(status, reason, Callback.NOOP),
                 t -> s.disconnect()));
+        connections.schedule(s::disconnect, CLOSE_GRACE);
+    }
+
+    /** Gives back what the connection counted against its address and its user. Once. */
+    private void leaveAll() {
+        Identities.Identity share;
+        synchronized (life) {
+            if (gone) {
+                return;
+            }
+            gone = true;
+            share = who;
+            who = null;
+        }
+        core.leave(this);
+        ScheduledFuture<?> d = deadline;
+        if (d != null) {
+            d.cancel(false);
+        }
+        if (share != null) {
+            core.identities().release(share);
+        }
+        connections.release(address);
+    }
+
+    /** @return whether the connection is closed or closing */
+    boolean isClosed() {
+        return state == State.CLOSED;
     }
 
     private String remote() {
@@ -345,12 +536,12 @@ public final class PeerConnection implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketClose(int statusCode, String reason) {
         state = State.CLOSED;
-        core.leave(this);
+        leaveAll();
     }
 
     @Override
     public void onWebSocketError(Throwable cause) {
         state = State.CLOSED;
-        core.leave(this);
+        leaveAll();
     }
 }

@@ -16,13 +16,23 @@ final class TokenBucket {
 
     /** @return whether one more is allowed now */
     synchronized boolean take() {
-        long now = System.nanoTime();
-        tokens = Math.min(burst, tokens + (now - last) / 1e9 * rate);
-        last = now;
+        refill();
         if (tokens >= 1) {
             tokens -= 1;
             return true;
         }
         return false;
+    }
+
+    /** @return whether nothing was taken that has not been refilled */
+    synchronized boolean isFull() {
+        refill();
+        return tokens >= burst;
+    }
+
+    private void refill() {
+        long now = System.nanoTime();
+        tokens = Math.min(burst, tokens + (now - last) / 1e9 * rate);
+        last = now;
     }
 }

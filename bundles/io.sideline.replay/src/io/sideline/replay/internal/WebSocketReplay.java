@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import io.sideline.host.HostConfig;
 import io.sideline.host.HostedMatch;
 import io.sideline.host.MatchHost;
 import io.sideline.local.LocalLookup;
@@ -52,7 +53,10 @@ public final class WebSocketReplay {
             Instant kickOff = match.events().isEmpty() ? Instant.now() : match.events().get(0).time().minusSeconds(30);
             ScaledClock clock = new ScaledClock(kickOff, o.speed());
             HostedMatch hosted = lookup.host(host, dir.resolve("journal")).clock(clock)
-                    .configure(b -> b.rules(Replay.rules(o)).reportLimit(1000, 1000))
+                    .configure(b -> b.rules(Replay.rules(o)).reportLimit(1000, 1000)
+                            // every simulated peer connects from this machine's loopback address
+                            .connectionLimits(Math.max(HostConfig.MAX_CONNECTIONS_PER_ADDRESS, o.reporters() + 8),
+                                    HostConfig.MAX_CONNECTIONS_PER_IDENTITY))
                     .create(match.home() + " – " + match.away() + " (replay)", new Football(),
                             List.of(match.home(), match.away()), kickOff, new QuorumPolicy(o.minVotes(), o.fraction()));
             Match m = hosted.match();

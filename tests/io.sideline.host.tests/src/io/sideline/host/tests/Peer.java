@@ -41,7 +41,16 @@ final class Peer implements WebSocket.Listener, AutoCloseable {
     private volatile int heartbeats;
 
     Peer(URI uri) throws Exception {
-        http = HttpClient.newHttpClient();
+        this(uri, null);
+    }
+
+    /** a peer whose connection comes from this local (loopback) address, or any for {@code null} */
+    Peer(URI uri, java.net.InetAddress local) throws Exception {
+        HttpClient.Builder b = HttpClient.newBuilder();
+        if (local != null) {
+            b.localAddress(local);
+        }
+        http = b.build();
         socket = http.newWebSocketBuilder().buildAsync(uri, this).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 

@@ -5,6 +5,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -22,7 +23,10 @@ import io.sideline.testing.Await;
 final class RawWebSocket implements AutoCloseable {
 
     static final int TEXT = 1;
+    static final int BINARY = 2;
     static final int CLOSE = 8;
+    static final int PING = 9;
+    static final int PONG = 10;
 
     /** One frame as received. */
     record Frame(int opcode, boolean fin, byte[] payload) {
@@ -33,6 +37,12 @@ final class RawWebSocket implements AutoCloseable {
         /** @return the status code of a close frame, or -1 */
         int closeStatus() {
             return opcode == CLOSE && payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : -1;
+        }
+
+        /** @return the reason of a close frame, or "" */
+        String closeReason() {
+            return opcode == CLOSE && payload.length > 2
+                    ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
         }
     }
 
@@ -49,8 +59,16 @@ final class RawWebSocket implements AutoCloseable {
 
     /** connects with this receive buffer (set before connecting, so the TCP window is small) and upgrades */
     static RawWebSocket connect(URI uri, int receiveBuffer) throws Exception {
+        return connect(uri, receiveBuffer, null);
+    }
+
+    /** connects from this local (loopback) address, or any for {@code null}, and upgrades */
+    static RawWebSocket connect(URI uri, int receiveBuffer, InetAddress local) throws Exception {
         Socket s = new Socket();
         s.setReceiveBufferSize(receiveBuffer);
+        if (local != null) {
+            s.bind(new InetSocketAddress(local, 0));
+        }
         s.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
         s.setSoTimeout((int) Await.TIMEOUT.toMillis());
         RawWebSocket ws = new RawWebSocket(s);
@@ -103,9 +121,13 @@ final class RawWebSocket implements AutoCloseable {
 
     /** sends one masked text frame, as a client must */
     void sendText(String text) throws IOException {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        send(TEXT, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** sends one masked frame of this opcode (text, binary, ping, pong) */
+    void send(int opcode, byte[] payload) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(0x80 | TEXT);
+        frame.write(0x80 | opcode);
         if (payload.length < 126) {
             frame.write(0x80 | payload.length);
         } else if (payload.length < 65536) {
