@@ -56,6 +56,8 @@ public final class HostedMatch implements AutoCloseable {
 
     /** how often a host says it is alive unless told otherwise; well inside the lookup server's 30 s */
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(10);
+    /** how long a host that moved waits for its first heartbeat (its new address) before it says it is hosting */
+    private static final Duration FIRST_BEAT_WAIT = Duration.ofSeconds(5);
     /** how long a host waits for the lookup server when it starts or finishes */
     public static final Duration LOOKUP_WAIT = LookupClient.AWAIT;
 
@@ -157,6 +159,19 @@ public final class HostedMatch implements AutoCloseable {
 
     private void startBeating(Duration every) {
         beatEvery = every;
+        long first = 0;
+        if (!url.equals(match.hostUrl())) {
+            // the lookup server still sends joiners to the old address: tell it the new one before anyone is told
+            // the match is hosted here (bounded: a lookup server that is away stops new joins, not the match)
+            try {
+                beat().get(FIRST_BEAT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                // reported by beat(); the periodic ones try again
+            }
+            first = every.toMillis();
+        }
         beats.scheduleWithFixedDelay(() -> {
             try {
                 beat().get(LOOKUP_WAIT.toMillis() + every.toMillis(), TimeUnit.MILLISECONDS);
@@ -165,7 +180,7 @@ public final class HostedMatch implements AutoCloseable {
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
                 // reported by beat(); the next one tries again
             }
-        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        }, first, every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**

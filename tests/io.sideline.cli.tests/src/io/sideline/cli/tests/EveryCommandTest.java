@@ -136,7 +136,7 @@ class EveryCommandTest {
     @CsvSource(delimiter = '|', value = {
             "--mode jetty --verbose       | unknown option --verbose",
             "--data /tmp/x --mode         | missing value after --mode",
-            "--mode bare                  | --mode must be one of sideline, jetty, not \"bare\"",
+            "--mode bare                  | --mode must be one of sideline, jetty, hostile, not \"bare\"",
             "--mode jetty --mode sideline | --mode is given twice",
             "jetty                        | unexpected argument \"jetty\"" })
     void benchServerRefusesAWrongCommandLineInsteadOfStarting(String args, String problem) throws Exception {
@@ -152,7 +152,7 @@ class EveryCommandTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "bench --peers 1000,lots       | --peers must be a list such as 1000,10000, not \"1000,lots\"",
-            "bench --only both             | --only must be one of sideline, jetty, not \"both\"",
+            "bench --only both             | --only must be one of sideline, jetty, hostile, not \"both\"",
             "bench --seconds               | missing value after --seconds",
             "replay x.json --reporters ten | --reporters must be a number, not \"ten\"",
             "replay x.json --jitter soon   | --jitter must be a time such as 5s, not \"soon\"",
