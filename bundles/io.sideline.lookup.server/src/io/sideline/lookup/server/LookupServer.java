@@ -18,6 +18,7 @@ import io.sideline.lookup.LookupError;
 import io.sideline.lookup.internal.LookupJson;
 import io.sideline.lookup.server.internal.HttpApi;
 import io.sideline.lookup.server.internal.LookupService;
+import io.sideline.lookup.server.internal.SlowClientGuard;
 import io.sideline.lookup.server.internal.Throttle;
 import io.sideline.lookup.server.internal.store.JdbcLookupStore;
 import io.sideline.lookup.server.internal.store.LookupStore;
@@ -67,7 +68,11 @@ public final class LookupServer implements AutoCloseable {
             // server, closes an idle one, and no request goes out on a connection the server is just closing
             connector.setIdleTimeout(65_000);
             jetty.addConnector(connector);
-            jetty.setHandler(new HttpApi(service, throttle, config.clock(), config.log()));
+            // bodies are read without holding a thread; slow ones and too many connections per address are refused
+            SlowClientGuard guard = new SlowClientGuard(new HttpApi(service, throttle, config.clock(), config.log()),
+                    config.clock(), config.log());
+            connector.addEventListener(guard.connectionListener());
+            jetty.setHandler(guard);
             jetty.setErrorHandler((request, response, callback) -> {
                 // errors Jetty itself answers (a broken request line, say) are JSON too
                 response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");

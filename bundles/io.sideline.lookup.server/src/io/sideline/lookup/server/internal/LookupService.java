@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.sideline.lookup.JoinTicket;
 import io.sideline.lookup.LookupError;
@@ -37,7 +38,12 @@ public final class LookupService {
      * Password hashing is deliberately slow (about 150 ms of CPU each): at most one per core runs at once,
      * so a burst of registrations or identifications cannot starve searches and joins.
      */
-    private final Semaphore hashing = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors()), true);
+    static final int HASHING_CORES = Math.max(1, Runtime.getRuntime().availableProcessors());
+    /** how many requests may wait for a core to hash on; more are refused at once (429) */
+    static final int HASHING_WAITERS = 2 * HASHING_CORES;
+    private final Semaphore hashing = new Semaphore(HASHING_CORES, true);
+    /** requests hashing or waiting to */
+    private final AtomicInteger hashingAdmitted = new AtomicInteger();
     private final Tokens tokens = new Tokens();
     private final JoinTokens joinTokens;
     private final Throttle throttle;
@@ -96,17 +102,32 @@ public final class LookupService {
 
     /** @return a new session, if the password matches and the user and address are not throttled */
     public Session identify(Credentials c, String address) throws ApiException {
-        Duration wait = throttle.identifyAllowed(c.user().toLowerCase(java.util.Locale.ROOT), address);
-        if (wait != null) {
-            throw new ApiException(LookupError.RATE_LIMITED, "too many failed attempts; try again in "
-                    + HttpApi.seconds(wait) + " s", null, wait);
+        User user;
+        // first a place in the password queue (or 429 busy), then the attempt is counted: so only attempts
+        // that will be checked now count, and at most the limit's number of them per user is ever checked
+        try (HashingSlot slot = hashingSlot()) {
+            Throttle.Attempt attempt;
+            try {
+                attempt = throttle.identify(c.user().toLowerCase(java.util.Locale.ROOT), address);
+            } catch (Throttle.Refused r) {
+                throw new ApiException(LookupError.RATE_LIMITED, "too many failed attempts; try again in "
+                        + HttpApi.seconds(r.retryAfter()) + " s", null, r.retryAfter());
+            }
+            boolean right;
+            try {
+                user = store.findUser(c.user()).orElse(null);
+                User known = user;
+                right = slot.run(() -> passwords.verify(c.password(), known == null ? null : known.passwordHash()));
+            } catch (ApiException | RuntimeException e) {
+                attempt.cancel(); // the password was not checked
+                throw e;
+            }
+            if (!right) {
+                attempt.failed();
+                throw new ApiException(LookupError.BAD_CREDENTIALS, BAD_CREDENTIALS);
+            }
+            attempt.succeeded();
         }
-        User user = store.findUser(c.user()).orElse(null);
-        if (!hashed(() -> passwords.verify(c.password(), user == null ? null : user.passwordHash()))) {
-            throttle.failed(c.user().toLowerCase(java.util.Locale.ROOT), address);
-            throw new ApiException(LookupError.BAD_CREDENTIALS, BAD_CREDENTIALS);
-        }
-        throttle.succeeded(c.user().toLowerCase(java.util.Locale.ROOT));
         if (passwords.isOutdated(user.passwordHash())) {
             store.updatePasswordHash(user.name(), hashed(() -> passwords.hash(c.password())));
         }
@@ -117,24 +138,62 @@ public final class LookupService {
         return new Session(user.name(), token, expires);
     }
 
-    /** Runs password work when a core is free; refuses with 429 when none frees up within 10 s. */
+    /** Runs password work when a core is free (see {@link #hashingSlot()}). */
     private <T> T hashed(java.util.function.Supplier<T> work) throws ApiException {
-        boolean acquired;
-        try {
-            acquired = hashing.tryAcquire(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            acquired = false;
+        try (HashingSlot slot = hashingSlot()) {
+            return slot.run(work);
         }
-        if (!acquired) {
-            throw new ApiException(LookupError.RATE_LIMITED, "the server is busy checking passwords; try again in 1 s",
-                    null, Duration.ofSeconds(1));
+    }
+
+    /**
+     * @return a place in the password queue. At most {@link #HASHING_WAITERS} requests wait for a core
+     *         (each a few hashes at most); beyond that the answer is an immediate 429 with
+     *         {@code Retry-After: 1}, so password work never holds more than a handful of the server's threads
+     *         and other requests stay fast.
+     */
+    private HashingSlot hashingSlot() throws ApiException {
+        if (hashingAdmitted.incrementAndGet() > HASHING_CORES + HASHING_WAITERS) {
+            hashingAdmitted.decrementAndGet();
+            throw busy();
         }
-        try {
-            return work.get();
-        } finally {
-            hashing.release();
+        return new HashingSlot();
+    }
+
+    /** A place in the password queue; close it to leave. */
+    private final class HashingSlot implements AutoCloseable {
+        private boolean closed;
+
+        /** runs password work on a free core, waiting for one at most 10 s */
+        <T> T run(java.util.function.Supplier<T> work) throws ApiException {
+            boolean acquired;
+            try {
+                acquired = hashing.tryAcquire(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                acquired = false;
+            }
+            if (!acquired) {
+                throw busy();
+            }
+            try {
+                return work.get();
+            } finally {
+                hashing.release();
+            }
         }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                hashingAdmitted.decrementAndGet();
+            }
+        }
+    }
+
+    private static ApiException busy() {
+        return new ApiException(LookupError.RATE_LIMITED, "the server is busy checking passwords; try again in 1 s",
+                null, Duration.ofSeconds(1));
     }
 
     /** ends a session; its token stops working at once */
