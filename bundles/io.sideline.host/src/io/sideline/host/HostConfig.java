@@ -37,11 +37,19 @@ import org.jspecify.annotations.Nullable;
  * @param socketSendBuffer  the TCP send buffer per connection in bytes, 0 for the system's; default 0
  * @param clock             the clock of the vote
  * @param log               where the host reports connections and problems, one line each
+ * @param maxTimelineMessages the most accepted messages the match's timeline holds; default 20,000
+ * @param maxJournalBytes   the most bytes of the match's journal; default 32 MiB
  */
 public record HostConfig(String bindHost, int port, Path journalDir, String matchId, String name, String sport,
         List<String> origins, List<String> actions, VotingRules rules, TokenVerifier verifier, int maxMessageBytes,
         int reportsPerSecond, int reportBurst, int sendWindow, int maxLag, Duration idleTimeout,
-        Duration heartbeatInterval, int socketSendBuffer, Clock clock, Consumer<String> log) {
+        Duration heartbeatInterval, int socketSendBuffer, Clock clock, Consumer<String> log,
+        int maxTimelineMessages, long maxJournalBytes) {
+
+    /** The default of {@link #maxTimelineMessages()}: far beyond the few thousand a match produces. */
+    public static final int DEFAULT_MAX_TIMELINE_MESSAGES = 20_000;
+    /** The default of {@link #maxJournalBytes()}: 32 MiB. */
+    public static final long DEFAULT_MAX_JOURNAL_BYTES = 32L * 1024 * 1024;
 
     public HostConfig {
         Objects.requireNonNull(bindHost, "bindHost");
@@ -61,6 +69,21 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
         if (!matchId.matches("[A-Za-z0-9._-]{1,64}")) {
             throw new IllegalArgumentException("a match id is letters, digits, '.', '_' or '-': " + matchId);
         }
+        if (maxTimelineMessages < 1 || maxJournalBytes < 1) {
+            throw new IllegalArgumentException("a timeline holds at least one message and one byte");
+        }
+    }
+
+    /**
+     * A configuration with the default timeline limits: the components of version 2.0.
+     */
+    public HostConfig(String bindHost, int port, Path journalDir, String matchId, String name, String sport,
+            List<String> origins, List<String> actions, VotingRules rules, TokenVerifier verifier, int maxMessageBytes,
+            int reportsPerSecond, int reportBurst, int sendWindow, int maxLag, Duration idleTimeout,
+            Duration heartbeatInterval, int socketSendBuffer, Clock clock, Consumer<String> log) {
+        this(bindHost, port, journalDir, matchId, name, sport, origins, actions, rules, verifier, maxMessageBytes,
+                reportsPerSecond, reportBurst, sendWindow, maxLag, idleTimeout, heartbeatInterval, socketSendBuffer, clock,
+                log, DEFAULT_MAX_TIMELINE_MESSAGES, DEFAULT_MAX_JOURNAL_BYTES);
     }
 
     /** @return a builder with the defaults */
@@ -100,6 +123,8 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
         private int socketSendBuffer;
         private Clock clock = Clock.systemUTC();
         private Consumer<String> log = line -> { };
+        private int maxTimelineMessages = DEFAULT_MAX_TIMELINE_MESSAGES;
+        private long maxJournalBytes = DEFAULT_MAX_JOURNAL_BYTES;
 
         private Builder() {
         }
@@ -180,13 +205,23 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
             return this;
         }
 
+        /**
+         * @param messages the most accepted messages the timeline holds
+         * @param bytes    the most bytes of the journal
+         */
+        public Builder timelineLimit(int messages, long bytes) {
+            maxTimelineMessages = messages;
+            maxJournalBytes = bytes;
+            return this;
+        }
+
         public HostConfig build() {
             return new HostConfig(bindHost, port, Objects.requireNonNull(journalDir, "journalDir"),
                     Objects.requireNonNull(matchId, "matchId"), Objects.requireNonNull(name, "name"),
                     Objects.requireNonNull(sport, "sport"), Objects.requireNonNull(origins, "origins"),
                     Objects.requireNonNull(actions, "actions"), rules, Objects.requireNonNull(verifier, "verifier"),
                     maxMessageBytes, reportsPerSecond, reportBurst, sendWindow, maxLag, idleTimeout, heartbeatInterval,
-                    socketSendBuffer, clock, log);
+                    socketSendBuffer, clock, log, maxTimelineMessages, maxJournalBytes);
         }
     }
 }

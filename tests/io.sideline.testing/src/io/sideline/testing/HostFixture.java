@@ -99,7 +99,7 @@ public final class HostFixture implements AutoCloseable {
                 config.name(), config.sport(), config.origins(), config.actions(), config.rules(), config.verifier(),
                 config.maxMessageBytes(), config.reportsPerSecond(), config.reportBurst(), config.sendWindow(),
                 config.maxLag(), config.idleTimeout(), config.heartbeatInterval(), config.socketSendBuffer(),
-                config.clock(), config.log()));
+                config.clock(), config.log(), config.maxTimelineMessages(), config.maxJournalBytes()));
     }
 
     /** @return the user's join token for this match, the same one each time */
