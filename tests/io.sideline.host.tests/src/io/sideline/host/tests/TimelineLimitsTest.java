@@ -155,7 +155,9 @@ class TimelineLimitsTest {
         ErrorMessage full = null;
         for (int i = 1; i <= 20 && full == null; i++) {
             Peer.report(f, ana, "ana", "Corner", "Italy", at(i));
-            Peer.settle(f, ana);
+            int n = i;
+            Await.until("report " + i + " is accepted or refused",
+                    () -> ana.highestSeq() >= n || !ana.received(ErrorMessage.class).isEmpty(), () -> ana.texts().toString());
             List<ErrorMessage> errors = ana.received(ErrorMessage.class);
             full = errors.isEmpty() ? null : errors.get(0);
         }
