@@ -3,6 +3,7 @@ package io.sideline.host;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -35,8 +36,11 @@ import org.jspecify.annotations.Nullable;
  * @param idleTimeout       a connection silent this long is closed; default 60 s
  * @param heartbeatInterval how often the host sends quiet peers a heartbeat; default 15 s
  * @param socketSendBuffer  the TCP send buffer per connection in bytes, 0 for the system's; default 0
- * @param clock             the clock of the vote
+ * @param clock             the clock of the vote, and of the window of event times
  * @param log               where the host reports connections and problems, one line each
+ * @param matchStart        the match's start, from the lookup server: the window of event times opens
+ *                          {@link #EARLIEST_BEFORE_START} before it; {@code null} if unknown, then before the
+ *                          host's now
  * @param maxTimelineMessages the most accepted messages the match's timeline holds; default 20,000
  * @param maxJournalBytes   the most bytes of the match's journal; default 32 MiB
  */
@@ -44,8 +48,15 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
         List<String> origins, List<String> actions, VotingRules rules, TokenVerifier verifier, int maxMessageBytes,
         int reportsPerSecond, int reportBurst, int sendWindow, int maxLag, Duration idleTimeout,
         Duration heartbeatInterval, int socketSendBuffer, Clock clock, Consumer<String> log,
-        int maxTimelineMessages, long maxJournalBytes) {
+        @Nullable Instant matchStart, int maxTimelineMessages, long maxJournalBytes) {
 
+    /**
+     * How long before the match's start (or before the host's now, when that is earlier) an event may have taken
+     * place: time for an early report, a pre-match ceremony, a peer's clock that is off.
+     */
+    public static final Duration EARLIEST_BEFORE_START = Duration.ofHours(6);
+    /** How far after the host's now an event may have taken place: a peer's clock that runs ahead. */
+    public static final Duration LATEST_AFTER_NOW = Duration.ofMinutes(10);
     /** The default of {@link #maxTimelineMessages()}: far beyond the few thousand a match produces. */
     public static final int DEFAULT_MAX_TIMELINE_MESSAGES = 20_000;
     /** The default of {@link #maxJournalBytes()}: 32 MiB. */
@@ -75,7 +86,7 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
     }
 
     /**
-     * A configuration with the default timeline limits: the components of version 2.0.
+     * A configuration with no known start and the default timeline limits: the components of version 2.0.
      */
     public HostConfig(String bindHost, int port, Path journalDir, String matchId, String name, String sport,
             List<String> origins, List<String> actions, VotingRules rules, TokenVerifier verifier, int maxMessageBytes,
@@ -83,7 +94,22 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
             Duration heartbeatInterval, int socketSendBuffer, Clock clock, Consumer<String> log) {
         this(bindHost, port, journalDir, matchId, name, sport, origins, actions, rules, verifier, maxMessageBytes,
                 reportsPerSecond, reportBurst, sendWindow, maxLag, idleTimeout, heartbeatInterval, socketSendBuffer, clock,
-                log, DEFAULT_MAX_TIMELINE_MESSAGES, DEFAULT_MAX_JOURNAL_BYTES);
+                log, null, DEFAULT_MAX_TIMELINE_MESSAGES, DEFAULT_MAX_JOURNAL_BYTES);
+    }
+
+    /**
+     * @return the earliest event time the host takes now: {@link #EARLIEST_BEFORE_START} before the match's start,
+     *         or before the host's now when that is earlier (or the start is unknown)
+     */
+    public Instant earliestEventTime() {
+        Instant now = clock.instant();
+        Instant start = matchStart;
+        return (start != null && start.isBefore(now) ? start : now).minus(EARLIEST_BEFORE_START);
+    }
+
+    /** @return the latest event time the host takes now: {@link #LATEST_AFTER_NOW} after the host's now */
+    public Instant latestEventTime() {
+        return clock.instant().plus(LATEST_AFTER_NOW);
     }
 
     /** @return a builder with the defaults */
@@ -123,6 +149,7 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
         private int socketSendBuffer;
         private Clock clock = Clock.systemUTC();
         private Consumer<String> log = line -> { };
+        private @Nullable Instant matchStart;
         private int maxTimelineMessages = DEFAULT_MAX_TIMELINE_MESSAGES;
         private long maxJournalBytes = DEFAULT_MAX_JOURNAL_BYTES;
 
@@ -205,6 +232,12 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
             return this;
         }
 
+        /** @param value the match's start: event times from {@link #EARLIEST_BEFORE_START} before it are taken */
+        public Builder matchStart(@Nullable Instant value) {
+            matchStart = value;
+            return this;
+        }
+
         /**
          * @param messages the most accepted messages the timeline holds
          * @param bytes    the most bytes of the journal
@@ -221,7 +254,7 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
                     Objects.requireNonNull(sport, "sport"), Objects.requireNonNull(origins, "origins"),
                     Objects.requireNonNull(actions, "actions"), rules, Objects.requireNonNull(verifier, "verifier"),
                     maxMessageBytes, reportsPerSecond, reportBurst, sendWindow, maxLag, idleTimeout, heartbeatInterval,
-                    socketSendBuffer, clock, log, maxTimelineMessages, maxJournalBytes);
+                    socketSendBuffer, clock, log, matchStart, maxTimelineMessages, maxJournalBytes);
         }
     }
 }

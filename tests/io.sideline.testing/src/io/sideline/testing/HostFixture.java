@@ -67,7 +67,8 @@ public final class HostFixture implements AutoCloseable {
         Match match = lookup.createMatch("ana");
         List<String> log = new CopyOnWriteArrayList<>();
         HostConfig.Builder b = HostConfig.builder().port(0).journalDir(journalDir)
-                .match(match.id(), match.name(), Football.ID, match.origins(), TITLES).rules(VotingRules.of(k, 0))
+                .match(match.id(), match.name(), Football.ID, match.origins(), TITLES).matchStart(match.scheduledStart())
+                .rules(VotingRules.of(k, 0))
                 .verifier(TokenVerifier.lookup(lookup.client, () -> lookup.session("ana"), match.id(),
                         Clock.systemUTC()))
                 .log(log::add);
@@ -99,7 +100,7 @@ public final class HostFixture implements AutoCloseable {
                 config.name(), config.sport(), config.origins(), config.actions(), config.rules(), config.verifier(),
                 config.maxMessageBytes(), config.reportsPerSecond(), config.reportBurst(), config.sendWindow(),
                 config.maxLag(), config.idleTimeout(), config.heartbeatInterval(), config.socketSendBuffer(),
-                config.clock(), config.log(), config.maxTimelineMessages(), config.maxJournalBytes()));
+                config.clock(), config.log(), config.matchStart(), config.maxTimelineMessages(), config.maxJournalBytes()));
     }
 
     /** @return the user's join token for this match, the same one each time */

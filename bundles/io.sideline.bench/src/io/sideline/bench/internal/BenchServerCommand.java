@@ -97,9 +97,9 @@ public final class BenchServerCommand implements Command {
                 .requestLimit(1_000_000, 1_000_000).log(line -> { }).build())) {
             HostedMatch hosted = lookup.host(lookup.user(HOST_USER, PASSWORD), data.resolve("journals")).log(line -> { })
                     // the bench's reporters are machines: a person's limit (10 a second) would be the bottleneck
-                    // nor a match's timeline limits, which a long run passes
+                    // nor a match's timeline limits, which a long run passes; its events' times start at Frames.BASE
                     .configure(b -> b.reportLimit(100_000, 100_000).timelineLimit(Integer.MAX_VALUE, Long.MAX_VALUE))
-                    .create("Bench", new Football(), List.of("Home", "Away"), Instant.now(),
+                    .create("Bench", new Football(), List.of("Home", "Away"), Instant.ofEpochMilli(Frames.BASE),
                             new QuorumPolicy(2, 0));
             try (hosted) {
                 out.println("ready lookup=" + lookup.uri() + " host=" + hosted.url() + " match=" + hosted.match().id());

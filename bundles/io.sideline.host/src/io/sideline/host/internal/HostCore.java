@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -200,6 +201,9 @@ public final class HostCore implements AutoCloseable {
     }
 
     void report(PeerConnection from, String identity, EventReport r, Instant receivedAt) {
+        if (refuseTime(from, r.event(), r.ref())) {
+            return;
+        }
         enqueue(() -> {
             if (refuseIfFailed(from) || refuseIfFull(from, r.ref())) {
                 return List.of();
@@ -211,6 +215,10 @@ public final class HostCore implements AutoCloseable {
     }
 
     void correct(PeerConnection from, String identity, Correction c, Instant receivedAt) {
+        TimelineEvent amended = c.amended();
+        if (amended != null && refuseTime(from, amended, c.ref())) {
+            return;
+        }
         enqueue(() -> {
             if (refuseIfFailed(from) || refuseIfFull(from, c.ref())) {
                 return List.of();
@@ -224,9 +232,9 @@ public final class HostCore implements AutoCloseable {
             if (c.action() == Correction.Action.RETRACT) {
                 report = CorrectionReport.retraction(identity, c.target(), c.reason(), receivedAt);
             } else {
-                TimelineEvent amended = Objects.requireNonNull(c.amended(), "amended"); // Correction requires it
-                report = CorrectionReport.amendment(identity, c.target(), amended.title(), amended.origin(),
-                        amended.time(), c.reason(), receivedAt);
+                TimelineEvent event = Objects.requireNonNull(amended, "amended"); // Correction requires it
+                report = CorrectionReport.amendment(identity, c.target(), event.title(), event.origin(),
+                        event.time(), c.reason(), receivedAt);
             }
             return engine.correct(report);
         });
@@ -266,6 +274,29 @@ public final class HostCore implements AutoCloseable {
         if (!inbox.isEmpty() && drainScheduled.compareAndSet(false, true)) {
             thread.execute(this::drain);
         }
+    }
+
+    /**
+     * Refuses an event that cannot have happened in this match: before the window opens, {@link
+     * HostConfig#EARLIEST_BEFORE_START} before the match's start, or after {@link HostConfig#LATEST_AFTER_NOW}
+     * from now, both by the host's clock (which a replay sets).
+     */
+    private boolean refuseTime(PeerConnection from, TimelineEvent e, String ref) {
+        Instant earliest = config.earliestEventTime();
+        Instant latest = config.latestEventTime();
+        if (!e.time().isBefore(earliest) && !e.time().isAfter(latest)) {
+            return false;
+        }
+        from.sendError(new ProtocolException(ProtocolError.OUT_OF_RANGE, "event.time", "\"event.time\" is " + e.time()
+                + "; this match takes events that happened from " + earliest + " ("
+                + hours(HostConfig.EARLIEST_BEFORE_START) + " before its start or the host's now, whichever is earlier) to "
+                + latest + " (" + HostConfig.LATEST_AFTER_NOW.toMinutes() + " minutes after the host's now)")
+                .toErrorMessage(ref));
+        return true;
+    }
+
+    private static String hours(Duration d) {
+        return d.toHours() + " hours";
     }
 
     /**
