@@ -3,6 +3,7 @@ package io.sideline.host;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -36,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  * @param idleTimeout       a connection silent this long is closed; default 60 s
  * @param heartbeatInterval how often the host sends quiet peers a heartbeat; default 15 s
  * @param socketSendBuffer  the TCP send buffer per connection in bytes, 0 for the system's; default 0
- * @param clock             the clock of the vote
+ * @param clock             the clock of the vote, and of the window of event times
  * @param log               where the host reports connections and problems, one line each
  * @param helloTimeout      a connection that has not identified (its {@code hello} answered with the setup) this
  *                          long after it opened is closed, whatever else it sends; default 10 s
@@ -49,12 +50,18 @@ import org.jspecify.annotations.Nullable;
  * @param maxQueuedPerIdentity the reports and corrections of one user that may wait for the vote; more are dropped
  *                          with {@code rate_limited}; default 64, or the report burst when that is larger (a user
  *                          may have its whole burst waiting)
+ * @param matchStart        the match's start, from the lookup server: the window of event times opens
+ *                          {@link #EARLIEST_BEFORE_START} before it; {@code null} if unknown, then before the
+ *                          host's now
+ * @param maxTimelineMessages the most accepted messages the match's timeline holds; default 20,000
+ * @param maxJournalBytes   the most bytes of the match's journal; default 32 MiB
  */
 public record HostConfig(String bindHost, int port, Path journalDir, String matchId, String name, String sport,
         List<String> origins, List<String> actions, VotingRules rules, TokenVerifier verifier, int maxMessageBytes,
         int reportsPerSecond, int reportBurst, int sendWindow, int maxLag, Duration idleTimeout,
         Duration heartbeatInterval, int socketSendBuffer, Clock clock, Consumer<String> log, Duration helloTimeout,
-        int pingLimit, int maxConnectionsPerAddress, int maxConnectionsPerIdentity, int maxQueuedPerIdentity) {
+        int pingLimit, int maxConnectionsPerAddress, int maxConnectionsPerIdentity, int maxQueuedPerIdentity,
+        @Nullable Instant matchStart, int maxTimelineMessages, long maxJournalBytes) {
 
     /** the default of {@link #helloTimeout()} */
     public static final Duration HELLO_TIMEOUT = Duration.ofSeconds(10);
@@ -66,6 +73,18 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
     public static final int MAX_CONNECTIONS_PER_IDENTITY = 8;
     /** the default of {@link #maxQueuedPerIdentity()}, unless the report burst is larger */
     public static final int MAX_QUEUED_PER_IDENTITY = 64;
+
+    /**
+     * How long before the match's start (or before the host's now, when that is earlier) an event may have taken
+     * place: time for an early report, a pre-match ceremony, a peer's clock that is off.
+     */
+    public static final Duration EARLIEST_BEFORE_START = Duration.ofHours(6);
+    /** How far after the host's now an event may have taken place: a peer's clock that runs ahead. */
+    public static final Duration LATEST_AFTER_NOW = Duration.ofMinutes(10);
+    /** The default of {@link #maxTimelineMessages()}: far beyond the few thousand a match produces. */
+    public static final int DEFAULT_MAX_TIMELINE_MESSAGES = 20_000;
+    /** The default of {@link #maxJournalBytes()}: 32 MiB. */
+    public static final long DEFAULT_MAX_JOURNAL_BYTES = 32L * 1024 * 1024;
 
     public HostConfig {
         Objects.requireNonNull(bindHost, "bindHost");
@@ -92,11 +111,14 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
         if (pingLimit < 1 || maxConnectionsPerAddress < 1 || maxConnectionsPerIdentity < 1 || maxQueuedPerIdentity < 1) {
             throw new IllegalArgumentException("the ping, connection and queue limits must be at least 1");
         }
+        if (maxTimelineMessages < 1 || maxJournalBytes < 1) {
+            throw new IllegalArgumentException("a timeline holds at least one message and one byte");
+        }
     }
 
     /**
-     * A host configuration with the default hello timeout, ping limit, connection limits and queue bound: the
-     * components of version 2.0 of this record.
+     * A host configuration with the default hello timeout, ping limit, connection limits and queue bound, no known
+     * start and the default timeline limits: the components of version 2.0 of this record.
      */
     public HostConfig(String bindHost, int port, Path journalDir, String matchId, String name, String sport,
             List<String> origins, List<String> actions, VotingRules rules, TokenVerifier verifier, int maxMessageBytes,
@@ -105,7 +127,8 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
         this(bindHost, port, journalDir, matchId, name, sport, origins, actions, rules, verifier, maxMessageBytes,
                 reportsPerSecond, reportBurst, sendWindow, maxLag, idleTimeout, heartbeatInterval, socketSendBuffer,
                 clock, log, HELLO_TIMEOUT, PING_LIMIT, MAX_CONNECTIONS_PER_ADDRESS, MAX_CONNECTIONS_PER_IDENTITY,
-                Math.max(MAX_QUEUED_PER_IDENTITY, reportBurst));
+                Math.max(MAX_QUEUED_PER_IDENTITY, reportBurst), null, DEFAULT_MAX_TIMELINE_MESSAGES,
+                DEFAULT_MAX_JOURNAL_BYTES);
     }
 
     /** @return this configuration on another port (0: a free one) */
@@ -113,10 +136,24 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
         return new HostConfig(bindHost, value, journalDir, matchId, name, sport, origins, actions, rules, verifier,
                 maxMessageBytes, reportsPerSecond, reportBurst, sendWindow, maxLag, idleTimeout, heartbeatInterval,
                 socketSendBuffer, clock, log, helloTimeout, pingLimit, maxConnectionsPerAddress,
-                maxConnectionsPerIdentity, maxQueuedPerIdentity);
+                maxConnectionsPerIdentity, maxQueuedPerIdentity, matchStart, maxTimelineMessages, maxJournalBytes);
     }
 
-    /** @return a builder with the defaults */
+    /**
+     * @return the earliest event time the host takes now: {@link #EARLIEST_BEFORE_START} before the match's start,
+     *         or before the host's now when that is earlier (or the start is unknown)
+     */
+    public Instant earliestEventTime() {
+        Instant now = clock.instant();
+        Instant start = matchStart;
+        return (start != null && start.isBefore(now) ? start : now).minus(EARLIEST_BEFORE_START);
+    }
+
+    /** @return the latest event time the host takes now: {@link #LATEST_AFTER_NOW} after the host's now */
+    public Instant latestEventTime() {
+        return clock.instant().plus(LATEST_AFTER_NOW);
+    }
+
     /**
      * @param sport  the match's sport: its actions' voting windows and the actions that exclude each other
      * @param quorum the match's quorum
@@ -126,6 +163,7 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
         return SportRules.of(sport, quorum);
     }
 
+    /** @return a builder with the defaults */
     public static Builder builder() {
         return new Builder();
     }
@@ -159,6 +197,9 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
         private int maxConnectionsPerIdentity = MAX_CONNECTIONS_PER_IDENTITY;
         /** 0: the default, which depends on the burst */
         private int maxQueuedPerIdentity;
+        private @Nullable Instant matchStart;
+        private int maxTimelineMessages = DEFAULT_MAX_TIMELINE_MESSAGES;
+        private long maxJournalBytes = DEFAULT_MAX_JOURNAL_BYTES;
 
         private Builder() {
         }
@@ -251,6 +292,12 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
             return this;
         }
 
+        /** @param value the match's start: event times from {@link #EARLIEST_BEFORE_START} before it are taken */
+        public Builder matchStart(@Nullable Instant value) {
+            matchStart = value;
+            return this;
+        }
+
         /**
          * @param perAddress  the open connections one client address may hold (raise it behind a proxy, or for many
          *                    peers on one machine)
@@ -271,6 +318,16 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
             return this;
         }
 
+        /**
+         * @param messages the most accepted messages the timeline holds
+         * @param bytes    the most bytes of the journal
+         */
+        public Builder timelineLimit(int messages, long bytes) {
+            maxTimelineMessages = messages;
+            maxJournalBytes = bytes;
+            return this;
+        }
+
         public HostConfig build() {
             return new HostConfig(bindHost, port, Objects.requireNonNull(journalDir, "journalDir"),
                     Objects.requireNonNull(matchId, "matchId"), Objects.requireNonNull(name, "name"),
@@ -279,7 +336,8 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
                     maxMessageBytes, reportsPerSecond, reportBurst, sendWindow, maxLag, idleTimeout, heartbeatInterval,
                     socketSendBuffer, clock, log, helloTimeout, pingLimit, maxConnectionsPerAddress,
                     maxConnectionsPerIdentity,
-                    maxQueuedPerIdentity > 0 ? maxQueuedPerIdentity : Math.max(MAX_QUEUED_PER_IDENTITY, reportBurst));
+                    maxQueuedPerIdentity > 0 ? maxQueuedPerIdentity : Math.max(MAX_QUEUED_PER_IDENTITY, reportBurst),
+                    matchStart, maxTimelineMessages, maxJournalBytes);
         }
     }
 }

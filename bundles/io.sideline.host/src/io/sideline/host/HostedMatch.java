@@ -357,7 +357,8 @@ public final class HostedMatch implements AutoCloseable {
             List<String> titles = sport.actions().stream().map(SportAction::label).toList();
             HostConfig.Builder config = HostConfig.builder().bindHost(bindHost).port(listen)
                     .journalDir(Objects.requireNonNull(dataDir, "dataDir")) // create and resume checked it
-                    .match(m.id(), m.name(), m.sport(), m.origins(), titles).rules(HostConfig.votingRules(sport, m.quorum()))
+                    .match(m.id(), m.name(), m.sport(), m.origins(), titles).matchStart(m.scheduledStart())
+                    .rules(HostConfig.votingRules(sport, m.quorum()))
                     .verifier(TokenVerifier.lookup(lookup, session::get, m.id(), clock)).clock(clock).log(log);
             tweak.accept(config);
             MatchHost host;

@@ -115,7 +115,54 @@ public final class ProtocolCodec {
     }
 
     private EventReport readReport(JsonFields f) throws ProtocolException {
-        return new EventReport(f.timestamp("time"), f.token("token"), readEvent(f.object("event")), f.optToken("ref"));
+        return new EventReport(f.timestamp("time"), f.token("token"), reported(readEvent(f.object("event")), "event"),
+                f.optToken("ref"));
+    }
+
+    /**
+     * The qualifiers of an event a peer reports (a report's or an amendment's) are what it asks the host to keep:
+     * they are held to the tighter limits of reports. An {@code accepted} message is read with the list and text
+     * limits only, so journals and hosts of earlier versions stay readable.
+     */
+    private TimelineEvent reported(TimelineEvent e, String path) throws ProtocolException {
+        Map<String, String> q = e.qualifiers();
+        String field = path + ".qualifiers";
+        if (q.size() > limits.maxReportQualifiers()) {
+            throw new ProtocolException(ProtocolError.TOO_LONG, field, "\"" + field + "\" has " + q.size()
+                    + " entries; the limit for a reported event is " + limits.maxReportQualifiers());
+        }
+        long bytes = 0;
+        for (Map.Entry<String, String> entry : q.entrySet()) {
+            String name = entry.getKey();
+            if (name.length() > limits.maxQualifierNameLength()) {
+                throw new ProtocolException(ProtocolError.TOO_LONG, field, "\"" + field + "\" has a name " + name.length()
+                        + " characters long (\"" + abbreviate(name) + "\"); the limit is " + limits.maxQualifierNameLength());
+            }
+            bytes += utf8Length(name) + utf8Length(entry.getValue());
+        }
+        if (bytes > limits.maxQualifierBytes()) {
+            throw new ProtocolException(ProtocolError.TOO_LONG, field, "\"" + field + "\" has " + bytes
+                    + " bytes of UTF-8 in its names and values together; the limit is " + limits.maxQualifierBytes());
+        }
+        return e;
+    }
+
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     private static TimelineEvent readEvent(JsonFields e) throws ProtocolException {
@@ -144,7 +191,7 @@ public final class ProtocolCodec {
                 f.intValue("votes", 0, Integer.MAX_VALUE), f.doubleValue("confidence", 0, 1), f.optText("reason"));
     }
 
-    private static Correction readCorrection(JsonFields f) throws ProtocolException {
+    private Correction readCorrection(JsonFields f) throws ProtocolException {
         String actionText = f.keyword("action");
         Correction.Action action = Correction.Action.fromWire(actionText);
         if (action == null) {
@@ -153,7 +200,7 @@ public final class ProtocolCodec {
         }
         TimelineEvent amended = null;
         if (action == Correction.Action.AMEND) {
-            amended = readEvent(f.object("event"));
+            amended = reported(readEvent(f.object("event")), "event");
         } else if (f.has("event")) {
             throw new ProtocolException(ProtocolError.INVALID_VALUE, "event", "a retraction carries no \"event\"");
         }

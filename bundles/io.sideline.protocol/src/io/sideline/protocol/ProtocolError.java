@@ -35,7 +35,12 @@ public enum ProtocolError {
     /** the peer fell too far behind; reconnect with your last sequence number; the connection is closed */
     RESYNC("resync", true),
     /** the host failed; nothing the peer sent was accepted by this message */
-    INTERNAL("internal", false);
+    INTERNAL("internal", false),
+    /**
+     * the match's timeline holds as many accepted messages or journal bytes as its host allows; the host takes
+     * no more reports or corrections, and peers still receive the timeline
+     */
+    MATCH_FULL("match_full", false);
 
     private final String code;
     private final boolean closesConnection;

@@ -2,6 +2,7 @@ package io.sideline.replay;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,12 @@ import io.sideline.statsbomb.StatsBombMatch;
  * peer a user of the match's lookup server with its own join token, sending its reports when the match
  * clock, running {@code speed} times faster than the match did, reaches them. The workbench replays a
  * match into a local match this way; {@code ./sideline replay} into a host of its own.
+ * <p>
+ * The host runs on this machine's clock and takes only events that happened from 6 hours before the match's
+ * start to 10 minutes after its now (the protocol's §4.1). So the reports' event times are moved, all by one
+ * amount, onto this machine's clock: the match's last report falls when the replay ends (when it runs faster
+ * than life; its first when it begins, when slower), every event time is in the past when its report is sent,
+ * and the times between events stay as they were in the match.
  */
 public final class ReplayDriver {
 
@@ -75,8 +82,10 @@ public final class ReplayDriver {
             if (reports.isEmpty() || progress.cancelled()) {
                 return 0;
             }
-            ScaledClock clock = new ScaledClock(reports.get(0).sendTime().minusSeconds(1), o.speed());
+            Instant origin = reports.get(0).sendTime().minusSeconds(1);
+            ScaledClock clock = new ScaledClock(origin, o.speed());
             clock.start();
+            Duration shift = shift(origin, reports.get(reports.size() - 1).sendTime(), o.speed(), Instant.now());
             int sent = 0;
             for (SimulatedReport r : reports) {
                 long wait = clock.realNanosUntil(r.sendTime());
@@ -91,7 +100,8 @@ public final class ReplayDriver {
                     return sent;
                 }
                 PeerSocket p = peers.get(r.reporter());
-                p.report(Instant.now(), r);
+                p.report(Instant.now(), new SimulatedReport(r.reporter(), r.title(), r.origin(), r.player(),
+                        r.eventTime().plus(shift), r.sendTime(), r.fake()));
                 sent++;
                 progress.sent(sent, reports.size(), r.sendTime());
             }
@@ -102,5 +112,20 @@ public final class ReplayDriver {
             }
             http.close();
         }
+    }
+
+    /**
+     * @param origin where the match clock starts
+     * @param last   when the last report is sent, by the match clock
+     * @param speed  match seconds per real second
+     * @param now    this machine's time when the match clock starts
+     * @return what moves a match time onto this machine's clock: the last report then falls when the replay ends
+     *         (faster than life), or the first when it begins (slower)
+     */
+    static Duration shift(Instant origin, Instant last, double speed, Instant now) {
+        Duration match = Duration.between(origin, last);
+        Duration real = Duration.ofNanos((long) (match.toNanos() / speed));
+        Duration ahead = match.compareTo(real) > 0 ? match.minus(real) : Duration.ZERO;
+        return Duration.between(origin, now).minus(ahead);
     }
 }

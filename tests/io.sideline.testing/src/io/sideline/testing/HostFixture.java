@@ -67,7 +67,8 @@ public final class HostFixture implements AutoCloseable {
         Match match = lookup.createMatch("ana");
         List<String> log = new CopyOnWriteArrayList<>();
         HostConfig.Builder b = HostConfig.builder().port(0).journalDir(journalDir)
-                .match(match.id(), match.name(), Football.ID, match.origins(), TITLES).rules(VotingRules.of(k, 0))
+                .match(match.id(), match.name(), Football.ID, match.origins(), TITLES).matchStart(match.scheduledStart())
+                .rules(VotingRules.of(k, 0))
                 .verifier(TokenVerifier.lookup(lookup.client, () -> lookup.session("ana"), match.id(),
                         Clock.systemUTC()))
                 .log(log::add);

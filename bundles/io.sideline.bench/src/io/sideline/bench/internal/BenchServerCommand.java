@@ -100,10 +100,14 @@ public final class BenchServerCommand implements Command {
             HostedMatch hosted = lookup.host(lookup.user(HOST_USER, PASSWORD), data.resolve("journals")).log(line -> { })
                     .configure(mode.equals("hostile") ? b -> { } // the host as it ships: its limits are what is measured
                             // the bench's reporters are machines: a person's limit (10 a second) would be the
-                            // bottleneck; its 10,000 peers come from one address as one user, and join 256 at a time
+                            // bottleneck; its 10,000 peers come from one address as one user, and join 256 at a time;
+                            // a long run passes a match's timeline limits
                             : b -> b.reportLimit(100_000, 100_000).connectionLimits(100_000, 100_000)
-                                    .helloTimeout(Duration.ofSeconds(60)))
-                    .create("Bench", new Football(), List.of("Home", "Away"), Instant.now(), new QuorumPolicy(2, 0));
+                                    .helloTimeout(Duration.ofSeconds(60))
+                                    .timelineLimit(Integer.MAX_VALUE, Long.MAX_VALUE))
+                    // its events' times start at Frames.BASE
+                    .create("Bench", new Football(), List.of("Home", "Away"), Instant.ofEpochMilli(Frames.BASE),
+                            new QuorumPolicy(2, 0));
             try (hosted) {
                 out.println("ready lookup=" + lookup.uri() + " host=" + hosted.url() + " match=" + hosted.match().id());
                 out.flush();

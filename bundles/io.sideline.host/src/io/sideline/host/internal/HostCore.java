@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +30,7 @@ import io.sideline.protocol.Message;
 import io.sideline.protocol.ProtocolCodec;
 import io.sideline.protocol.ProtocolError;
 import io.sideline.protocol.ProtocolException;
+import io.sideline.protocol.ProtocolLimits;
 import io.sideline.protocol.Setup;
 import io.sideline.protocol.TimelineEvent;
 import io.sideline.voting.AcceptedEvent;
@@ -48,7 +50,7 @@ public final class HostCore implements AutoCloseable {
     private final HostConfig config;
     private final ProtocolCodec codec = ProtocolCodec.standard();
     private final VotingEngine engine;
-    private final FrameLog frames = new FrameLog();
+    private final FrameLog frames;
     private final Journal journal;
     private final Set<PeerConnection> peers = ConcurrentHashMap.newKeySet();
     /** the users connected, each with its queue of reports and corrections waiting for the core thread */
@@ -60,10 +62,13 @@ public final class HostCore implements AutoCloseable {
     private static final int MAX_BATCH = 1024;
     private final ScheduledExecutorService thread;
     private volatile String failure;
+    /** set when an accepted version did not fit in the timeline: it takes nothing more; the core thread only */
+    private boolean filled;
 
-    private HostCore(HostConfig config, Journal journal) {
+    private HostCore(HostConfig config, Journal journal, FrameLog frames) {
         this.config = config;
         this.journal = journal;
+        this.frames = frames;
         this.engine = new VotingEngine(config.rules(), config.clock());
         this.identities = new Identities(config.maxConnectionsPerIdentity(), config.reportsPerSecond(),
                 config.reportBurst());
@@ -74,33 +79,63 @@ public final class HostCore implements AutoCloseable {
         });
     }
 
-    /** Opens the match's journal, recovers its timeline, and starts the vote's clock. */
+    /**
+     * The codec of the journal's lines: the standard limits, but lines of up to 1 MiB, which the longest
+     * {@code accepted} message a host of an earlier version could write (256 qualifiers of 200 characters of up
+     * to 3 bytes each) fits in. What the host writes now is far smaller.
+     */
+    private static final ProtocolCodec JOURNAL_CODEC = new ProtocolCodec(new ProtocolLimits(1024 * 1024,
+            ProtocolLimits.STANDARD.maxTextLength(), ProtocolLimits.STANDARD.maxTokenLength(),
+            ProtocolLimits.STANDARD.maxListSize()));
+
+    /**
+     * Opens the match's journal, recovers its timeline, and starts the vote's clock. The journal is read one line
+     * at a time: the host keeps each line once, as the frame peers are sent, and the latest version of each event
+     * for the vote.
+     */
     public static HostCore open(HostConfig config) throws IOException {
-        Journal.Recovered r = Journal.open(config.journalDir().resolve(config.matchId() + ".journal"));
+        Files.createDirectories(config.journalDir());
         writeSetup(config);
-        HostCore core = new HostCore(config, r.journal());
         Map<String, AcceptedEvent> latest = new LinkedHashMap<>();
-        for (int i = 0; i < r.lines().size(); i++) {
-            String line = r.lines().get(i);
-            Accepted a;
-            try {
-                Message m = core.codec.decode(line);
-                if (!(m instanceof Accepted accepted) || accepted.seq() != i + 1) {
-                    throw new ProtocolException(ProtocolError.INVALID_VALUE, "seq", "expected accepted seq " + (i + 1));
-                }
-                a = accepted;
-            } catch (ProtocolException e) {
-                r.journal().close();
-                throw new IOException("the journal " + r.journal().file() + " is damaged at line " + (i + 1) + ": "
-                        + e.getMessage() + "; move it aside to start the match afresh");
-            }
-            core.frames.append(line);
-            latest.put(a.id(), toEvent(a));
-        }
+        FrameLog frames = new FrameLog();
+        Journal.Recovered r = Journal.open(config.journalDir().resolve(config.matchId() + ".journal"),
+                JOURNAL_CODEC.limits().maxMessageBytes(), new Journal.Lines() {
+                    @Override
+                    public void take(byte[] utf8, long number) throws ProtocolException {
+                        Message m = JOURNAL_CODEC.decode(utf8);
+                        long seq = frames.size() + 1L;
+                        if (!(m instanceof Accepted a)) {
+                            throw new ProtocolException(ProtocolError.INVALID_VALUE, "type", "a \"" + m.type()
+                                    + "\" message where the accepted message of seq " + seq + " belongs");
+                        }
+                        if (a.seq() != seq) {
+                            throw new ProtocolException(ProtocolError.INVALID_VALUE, "seq", "seq " + a.seq()
+                                    + " where seq " + seq + " belongs");
+                        }
+                        frames.append(utf8);
+                        latest.put(a.id(), toEvent(a));
+                    }
+
+                    @Override
+                    public boolean readable(byte[] utf8) {
+                        try {
+                            return JOURNAL_CODEC.decode(utf8) instanceof Accepted;
+                        } catch (ProtocolException e) {
+                            return false;
+                        }
+                    }
+                });
+        HostCore core = new HostCore(config, r.journal(), frames);
         core.engine.restore(new ArrayList<>(latest.values()));
-        if (!r.lines().isEmpty() || r.truncatedTornTail()) {
-            config.log().accept("recovered " + r.lines().size() + " accepted events from " + r.journal().file()
-                    + (r.truncatedTornTail() ? " (dropped a last line cut short by a crash)" : ""));
+        latest.clear();
+        Journal.Cut cut = r.cut();
+        if (r.lines() > 0 || cut != null) {
+            config.log().accept("recovered " + r.lines() + " accepted events from " + r.journal().file()
+                    + (cut == null ? "" : "; cut off its last " + cut.bytes() + " bytes: " + cut.why()
+                            + (cut.savedTo() == null ? "" : ", saved in " + cut.savedTo())));
+        }
+        if (core.full()) {
+            config.log().accept("the match's timeline is full (" + core.fullness() + "): it takes no more reports");
         }
         core.thread.scheduleWithFixedDelay(core::tick, 1, 1, TimeUnit.SECONDS);
         long beat = config.heartbeatInterval().toMillis();
@@ -173,11 +208,17 @@ public final class HostCore implements AutoCloseable {
         peers.remove(peer);
     }
 
-    /** @return whether the report waits for the vote; {@code false}: the user has too many waiting already */
+    /**
+     * @return whether the report was taken: it waits for the vote, or was refused with its own error (a time out of
+     *         the window); {@code false}: the user has too many waiting already
+     */
     boolean report(PeerConnection from, Identities.Identity who, EventReport r, Instant receivedAt) {
+        if (refuseTime(from, r.event(), r.ref())) {
+            return true;
+        }
         String identity = who.user;
         return enqueue(who, () -> {
-            if (refuseIfFailed(from)) {
+            if (refuseIfFailed(from) || refuseIfFull(from, r.ref())) {
                 return List.of();
             }
             TimelineEvent e = r.event();
@@ -186,11 +227,18 @@ public final class HostCore implements AutoCloseable {
         });
     }
 
-    /** @return whether the correction waits for the vote; {@code false}: the user has too many waiting already */
+    /**
+     * @return whether the correction was taken: it waits for the vote, or was refused with its own error; {@code
+     *         false}: the user has too many waiting already
+     */
     boolean correct(PeerConnection from, Identities.Identity who, Correction c, Instant receivedAt) {
+        TimelineEvent amended = c.amended();
+        if (amended != null && refuseTime(from, amended, c.ref())) {
+            return true;
+        }
         String identity = who.user;
         return enqueue(who, () -> {
-            if (refuseIfFailed(from)) {
+            if (refuseIfFailed(from) || refuseIfFull(from, c.ref())) {
                 return List.of();
             }
             if (engine.event(c.target()).isEmpty()) {
@@ -202,9 +250,9 @@ public final class HostCore implements AutoCloseable {
             if (c.action() == Correction.Action.RETRACT) {
                 report = CorrectionReport.retraction(identity, c.target(), c.reason(), receivedAt);
             } else {
-                TimelineEvent amended = Objects.requireNonNull(c.amended(), "amended"); // Correction requires it
-                report = CorrectionReport.amendment(identity, c.target(), amended.title(), amended.origin(),
-                        amended.time(), c.reason(), receivedAt);
+                TimelineEvent event = Objects.requireNonNull(amended, "amended"); // Correction requires it
+                report = CorrectionReport.amendment(identity, c.target(), event.title(), event.origin(),
+                        event.time(), c.reason(), receivedAt);
             }
             return engine.correct(report);
         });
@@ -277,6 +325,60 @@ public final class HostCore implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses an event that cannot have happened in this match: before the window opens, {@link
+     * HostConfig#EARLIEST_BEFORE_START} before the match's start, or after {@link HostConfig#LATEST_AFTER_NOW}
+     * from now, both by the host's clock (which a replay sets).
+     */
+    private boolean refuseTime(PeerConnection from, TimelineEvent e, String ref) {
+        Instant earliest = config.earliestEventTime();
+        Instant latest = config.latestEventTime();
+        if (!e.time().isBefore(earliest) && !e.time().isAfter(latest)) {
+            return false;
+        }
+        from.sendError(new ProtocolException(ProtocolError.OUT_OF_RANGE, "event.time", "\"event.time\" is " + e.time()
+                + "; this match takes events that happened from " + earliest + " ("
+                + hours(HostConfig.EARLIEST_BEFORE_START) + " before its start or the host's now, whichever is earlier) to "
+                + latest + " (" + HostConfig.LATEST_AFTER_NOW.toMinutes() + " minutes after the host's now)")
+                .toErrorMessage(ref));
+        return true;
+    }
+
+    private static String hours(Duration d) {
+        return d.toHours() + " hours";
+    }
+
+    /**
+     * The most bytes one accepted message of a report within the protocol's limits takes in the journal: texts of
+     * 200 characters, 2 KiB of qualifiers, each character at most 3 bytes of UTF-8 and every one escaped at worst.
+     * The host takes no report that might not fit.
+     */
+    static final int LARGEST_LINE = 8 * 1024;
+
+    /**
+     * @return whether the timeline holds as many messages as the host allows, or its journal is closer to its
+     *         cap than {@link #LARGEST_LINE}; the core thread
+     */
+    boolean full() {
+        return filled || frames.size() >= config.maxTimelineMessages()
+                || journal.bytes() > config.maxJournalBytes() - LARGEST_LINE;
+    }
+
+    /** @return how full the timeline is, in words */
+    private String fullness() {
+        return frames.size() + " of " + config.maxTimelineMessages() + " accepted messages, " + journal.bytes() + " of "
+                + config.maxJournalBytes() + " journal bytes";
+    }
+
+    private boolean refuseIfFull(PeerConnection from, String ref) {
+        if (!full()) {
+            return false;
+        }
+        from.sendError(new ProtocolException(ProtocolError.MATCH_FULL, null, "this match's timeline is full ("
+                + fullness() + "); the host takes no more reports or corrections").toErrorMessage(ref));
+        return true;
+    }
+
     private boolean refuseIfFailed(PeerConnection from) {
         if (failure == null) {
             return false;
@@ -304,10 +406,25 @@ public final class HostCore implements AutoCloseable {
     private void publish(List<Decision> decisions) {
         // each accepted version is encoded to UTF-8 once: the journal writes these bytes, every peer is sent them
         List<byte[]> lines = new ArrayList<>();
+        long bytes = journal.bytes();
+        int dropped = 0;
         for (Decision d : decisions) {
             if (d instanceof Decision.Accept a) {
-                lines.add(codec.encodeUtf8(toMessage(a.event(), frames.size() + lines.size() + 1L)));
+                byte[] line = codec.encodeUtf8(toMessage(a.event(), frames.size() + lines.size() + 1L));
+                // a vote under way when the timeline filled up is not recorded: the caps are never passed
+                if (filled || frames.size() + lines.size() >= config.maxTimelineMessages()
+                        || bytes + line.length + 1 > config.maxJournalBytes()) {
+                    filled = true; // what would not fit closes the timeline: no later, smaller line slips in
+                    dropped++;
+                    continue;
+                }
+                lines.add(line);
+                bytes += line.length + 1;
             }
+        }
+        if (dropped > 0) {
+            config.log().accept("the match's timeline is full (" + fullness() + "): " + dropped
+                    + " accepted versions were not recorded");
         }
         if (lines.isEmpty()) {
             return;

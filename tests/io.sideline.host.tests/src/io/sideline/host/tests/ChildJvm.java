@@ -43,8 +43,13 @@ record ChildJvm(Process process, String readyLine, BlockingQueue<String> output,
      * @throws AssertionError with the child's standard error when it does not get ready
      */
     static ChildJvm start(Path dir, Class<?> main, String ready, String... args) throws Exception {
+        return start(dir, "256m", main, ready, args);
+    }
+
+    /** Starts {@code main} as {@link #start(Path, Class, String, String...)} does, with a heap of at most {@code heap}. */
+    static ChildJvm start(Path dir, String heap, Class<?> main, String ready, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath(), main.getName()));
+                "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath(), main.getName()));
         command.addAll(List.of(args));
         Path err = Files.createTempFile(dir, main.getSimpleName(), ".err");
         Process process = new ProcessBuilder(command).redirectError(err.toFile()).start();

@@ -49,6 +49,8 @@ import io.sideline.testing.LookupFixture;
 class HostCommandTest {
 
     private static final Pattern MATCH_LINE = Pattern.compile("match: (\\S+) (ws://\\S+)");
+    /** the start of the matches these tests create: their reports' times ({@link Wire#at}) are in its second hour */
+    private static final String KICK_OFF = "2021-06-11T19:00:00Z";
 
     @TempDir
     Path dir;
@@ -143,7 +145,7 @@ class HostCommandTest {
     @Test
     void aMatchHostedFromTheCommandLineIsFoundThroughTheLookupServerAndFinishedOnStop() throws Exception {
         Background host = runInBackground(base("--register", "--create", "Turkey – Italy", "--teams", "Turkey,Italy",
-                "--quorum", "1", "--finish-on-stop"));
+                "--start", KICK_OFF, "--quorum", "1", "--finish-on-stop"));
         Matcher m = host.awaitMatchLine();
         String id = m.group(1);
         String url = m.group(2);
@@ -173,8 +175,8 @@ class HostCommandTest {
     @Test
     void sigtermStopsTheHostCleanlyAndTheSameMatchIsHostedAgainWithItsTimeline() throws Exception {
         ChildJvm child = ChildJvm.start(dir, HostCommandProcess.class, "match: ",
-                base("--register", "--create", "Turkey – Italy", "--teams", "Turkey,Italy", "--quorum", "1")
-                        .toArray(String[]::new));
+                base("--register", "--create", "Turkey – Italy", "--teams", "Turkey,Italy", "--start", KICK_OFF,
+                        "--quorum", "1").toArray(String[]::new));
         children.add(child.process());
         Matcher m = MATCH_LINE.matcher(child.readyLine());
         assertTrue(m.matches(), child.readyLine());

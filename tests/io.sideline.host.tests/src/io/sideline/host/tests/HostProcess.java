@@ -37,6 +37,7 @@ public final class HostProcess {
         Session hostSession = new Session(args[4], args[5], Instant.now().plusSeconds(3600));
         HostConfig config = HostConfig.builder().port(port).journalDir(Path.of(args[1]))
                 .match(matchId, "Turkey – Italy", Football.ID, HostFixture.TEAMS, HostFixture.TITLES)
+                .matchStart(Instant.parse("2021-06-11T19:00:00Z")) // the lookup fixture's matches start then
                 .rules(VotingRules.of(1, 0)).reportLimit(100_000, 100_000)
                 .verifier(TokenVerifier.lookup(client, () -> hostSession, matchId, Clock.systemUTC()))
                 .log(line -> System.err.println("host: " + line)).build();

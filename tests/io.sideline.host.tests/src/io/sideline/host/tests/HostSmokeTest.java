@@ -42,7 +42,8 @@ class HostSmokeTest {
                     Instant.parse("2021-06-11T19:00:00Z"), QuorumPolicy.DEFAULT, "ws://127.0.0.1:1/match")).get();
             List<String> titles = new Football().actions().stream().map(a -> a.label()).toList();
             HostConfig config = HostConfig.builder().port(0).journalDir(dir.resolve("journal"))
-                    .match(match.id(), match.name(), Football.ID, match.origins(), titles).rules(VotingRules.of(2, 0))
+                    .match(match.id(), match.name(), Football.ID, match.origins(), titles)
+                    .matchStart(match.scheduledStart()).rules(VotingRules.of(2, 0))
                     .verifier(TokenVerifier.lookup(client, () -> ana, match.id(), Clock.systemUTC())).build();
             try (MatchHost host = MatchHost.start(config)) {
                 JoinTicket anaTicket = client.join(ana, match.id()).get();

@@ -1,6 +1,5 @@
 package io.sideline.host.tests;
 
-import static io.sideline.host.tests.Wire.at;
 import static io.sideline.host.tests.Wire.hello;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -54,6 +53,11 @@ class HostedMatchTest {
 
     private static final Sport FOOTBALL = new Football();
     private static final Instant KICK_OFF = Instant.now().minusSeconds(60); // started: heartbeats make it live
+
+    /** @return the time of an event {@code second} seconds after the kick-off: a match hosted now takes no other */
+    private static long at(int second) {
+        return KICK_OFF.plusSeconds(second).toEpochMilli();
+    }
 
     @TempDir
     Path dir;

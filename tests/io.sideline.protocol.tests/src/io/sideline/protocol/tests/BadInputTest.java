@@ -37,7 +37,9 @@ import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 
+import io.sideline.protocol.Accepted;
 import io.sideline.protocol.ErrorMessage;
+import io.sideline.protocol.EventReport;
 import io.sideline.protocol.Hello;
 import io.sideline.protocol.Message;
 import io.sideline.protocol.ProtocolCodec;
@@ -228,7 +230,55 @@ class BadInputTest {
                         ProtocolError.INVALID_VALUE, "event.qualifiers.outcome", "blank"),
                 bad("an ISO-8601 timestamp of 65 characters",
                         with(REPORT, "time", "2021-06-11T19:00:00.000000000" + " ".repeat(30) + "Z+0000"),
-                        ProtocolError.TOO_LONG, "time"));
+                        ProtocolError.TOO_LONG, "time"),
+                // issue 13: Foul reports with 250 qualifiers of 200 characters (57 KB each) filled a host's heap
+                bad("a report of 250 qualifiers of 200 characters", with(REPORT, "event.qualifiers", qualifiers(250, 200)),
+                        ProtocolError.TOO_LONG, "event.qualifiers", "250", "16"),
+                bad("a report of 17 qualifiers", with(REPORT, "event.qualifiers", qualifiers(17, 5)),
+                        ProtocolError.TOO_LONG, "event.qualifiers", "17", "16"),
+                bad("a report's qualifier name of 41 characters",
+                        with(REPORT, "event.qualifiers", tree("{\"" + "k".repeat(41) + "\": \"wide\"}")),
+                        ProtocolError.TOO_LONG, "event.qualifiers", "41", "40"),
+                // 11 × (3 + 200) = 2,233 bytes
+                bad("a report's qualifiers of 2,233 bytes", with(REPORT, "event.qualifiers", qualifiers(11, 200)),
+                        ProtocolError.TOO_LONG, "event.qualifiers", "2233", "2048"),
+                // 8 × (3 + 100 × 3) = 2,424 bytes of UTF-8 in 824 characters: bytes count, not characters
+                bad("a report's qualifiers of 2,424 bytes in 824 characters",
+                        with(REPORT, "event.qualifiers", qualifiers(8, 100, "€")), ProtocolError.TOO_LONG,
+                        "event.qualifiers", "2424", "2048"),
+                bad("an amendment of 17 qualifiers", with(AMEND, "event.qualifiers", qualifiers(17, 5)),
+                        ProtocolError.TOO_LONG, "event.qualifiers", "17", "16"));
+    }
+
+    /** @return {@code n} qualifiers "q00", "q01"… whose values are {@code length} times "v" */
+    private static JsonObject qualifiers(int n, int length) {
+        return qualifiers(n, length, "v");
+    }
+
+    private static JsonObject qualifiers(int n, int length, String character) {
+        JsonObject q = new JsonObject();
+        for (int i = 0; i < n; i++) {
+            q.addProperty(String.format("q%02d", i), character.repeat(length));
+        }
+        return q;
+    }
+
+    @Test
+    void aReportAtTheQualifierLimitsIsRead() throws Exception {
+        // 16 × (40 + 88) = 2,048 bytes: every limit met exactly
+        JsonObject q = new JsonObject();
+        for (int i = 0; i < 16; i++) {
+            q.addProperty(String.format("%040d", i), "v".repeat(88));
+        }
+        EventReport r = assertInstanceOf(EventReport.class, CODEC.decode(with(REPORT, "event.qualifiers", q)));
+        assertEquals(16, r.event().qualifiers().size());
+    }
+
+    @Test
+    void anAcceptedMessageWithMoreQualifiersThanAReportMayCarryIsStillRead() throws Exception {
+        // hosts of earlier versions accepted up to 256 qualifiers and journaled them: their journals stay readable
+        Accepted a = assertInstanceOf(Accepted.class, CODEC.decode(with(ACCEPTED, "event.qualifiers", qualifiers(100, 200))));
+        assertEquals(100, a.event().qualifiers().size());
     }
 
     static Stream<Bad> numbers() {

@@ -148,6 +148,18 @@ final class ProtocolSamples {
                 3_120_000L, qualifiers);
     }
 
+    /**
+     * @return the most qualifiers a report may carry: 16, names of 40 characters, 16 × (40 + 88) = 2,048 bytes;
+     *         an accepted message may carry longer names (200 characters), as hosts of earlier versions wrote them
+     */
+    static Map<String, String> edgeQualifiers() {
+        Map<String, String> q = new LinkedHashMap<>();
+        for (int i = 0; i < 16; i++) {
+            q.put(String.format("%040d", i), "v".repeat(88));
+        }
+        return q;
+    }
+
     /** @return one or more messages of every type, each with and without its optional fields */
     static Map<String, Message> messages() {
         Instant sent = Instant.ofEpochMilli(SENT);
@@ -158,7 +170,7 @@ final class ProtocolSamples {
         m.put("report at the edges of its limits", new EventReport(Instant.ofEpochMilli(946_684_800_000L),
                 "t".repeat(512), new TimelineEvent("T".repeat(200), "O".repeat(200),
                         Instant.ofEpochMilli(4_102_444_799_999L), "P".repeat(200), 99, 366L * 24 * 3600 * 1000,
-                        Map.of("q".repeat(200), "v".repeat(200))), "r".repeat(512)));
+                        edgeQualifiers()), "r".repeat(512)));
         m.put("report with period 1 and clock 0", new EventReport(sent, "tok-1",
                 new TimelineEvent("Kick-off", "Turkey", sent, null, 1, 0L, Map.of()), null));
         m.put("setup, seed fields only", new Setup(List.of("Turkey", "Italy"),
@@ -169,6 +181,9 @@ final class ProtocolSamples {
         m.put("hello, token only", new Hello("tok-1", null, null));
         m.put("hello reconnecting", new Hello("tok-1", 41L, "Sideline 0.1.0 (linux)"));
         m.put("hello with the largest lastSeq", new Hello("tok-1", Long.MAX_VALUE / 2, null));
+        m.put("accepted at the edges of its limits", new Accepted(sent, "ev-1", 1, 1, Accepted.Status.ACCEPTED,
+                new TimelineEvent("T".repeat(200), "O".repeat(200), sent, "P".repeat(200), 99, 0L,
+                        Map.of("q".repeat(200), "v".repeat(200))), 3, 0.75, "R".repeat(200)));
         m.put("accepted", new Accepted(sent, "ev-1", 1, 1, Accepted.Status.ACCEPTED, seedEvent(), 3, 0.75, null));
         m.put("accepted, amended", new Accepted(sent, "ev-1", 2, 2, Accepted.Status.AMENDED, fullEvent(), 4, 1.0,
                 "scorer corrected"));
