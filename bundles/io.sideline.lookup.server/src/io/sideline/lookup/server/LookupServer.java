@@ -103,6 +103,11 @@ public final class LookupServer implements AutoCloseable {
                 } catch (RuntimeException e) {
                     config.log().accept("error: purging expired tokens failed: " + e.getMessage());
                 }
+                try {
+                    store.maintain();
+                } catch (RuntimeException e) {
+                    config.log().accept("error: " + e.getMessage());
+                }
             }, 10, 10, TimeUnit.MINUTES);
             return new LookupServer(jetty, store, housekeeping, uri);
         } catch (Exception e) {

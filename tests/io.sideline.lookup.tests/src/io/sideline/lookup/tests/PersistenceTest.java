@@ -116,6 +116,26 @@ class PersistenceTest {
     }
 
     @Test
+    void theDatabaseFileThatGrowsWithEveryWriteIsCompactedWhenTheServerStopsAndKeepsEverything() throws Exception {
+        await(lookup.client.register("ana", PASSWORD));
+        Session ana = await(lookup.client.identify("ana", PASSWORD));
+        List<Match> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            created.add(await(lookup.client.create(ana, LookupServerFixture.turkeyItaly("ws://127.0.0.1:7070/" + i))));
+        }
+        Path file = data.resolve("lookup.mv.db");
+        long grown = Files.size(file);
+        lookup.close();
+        long compacted = Files.size(file);
+        assertTrue(compacted < grown, "stopping compacts the file: " + grown + " bytes, then " + compacted);
+
+        lookup.restart();
+        assertEquals(created.size(), await(lookup.client.search(ana, new MatchQuery(null, null, null, null, 0, 100)))
+                .total(), "every match is still there");
+        assertEquals(created.get(59), await(lookup.client.match(ana, created.get(59).id())));
+    }
+
+    @Test
     void aSecondServerOnADataDirectoryInUseByAnotherProcessIsRefusedSayingSo() throws Exception {
         await(lookup.client.register("ana", PASSWORD));
         lookup.close();

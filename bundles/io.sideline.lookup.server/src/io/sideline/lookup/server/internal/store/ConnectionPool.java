@@ -20,6 +20,7 @@ final class ConnectionPool implements AutoCloseable {
     private final Properties properties;
     private final BlockingQueue<Connection> idle;
     private final Semaphore permits;
+    private final int size;
     private volatile boolean closed;
 
     ConnectionPool(Driver driver, String url, Properties properties, int size) {
@@ -28,6 +29,46 @@ final class ConnectionPool implements AutoCloseable {
         this.properties = properties;
         this.idle = new ArrayBlockingQueue<>(size);
         this.permits = new Semaphore(size, true);
+        this.size = size;
+    }
+
+    /** Work on a connection that may close the database. */
+    @FunctionalInterface
+    interface Exclusive {
+        void run(Connection c) throws SQLException;
+    }
+
+    /**
+     * Runs work on a connection of its own while no other connection is lent (borrowers wait), with every
+     * idle connection closed first, so the work may close the database: the next borrower opens it again.
+     */
+    void exclusively(Exclusive work) throws SQLException {
+        try {
+            if (!permits.tryAcquire(size, 30, TimeUnit.SECONDS)) {
+                throw new SQLException("the database connections were not all free within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the database connections", e);
+        }
+        try {
+            Connection c;
+            while ((c = idle.poll()) != null) {
+                try {
+                    c.close();
+                } catch (SQLException ignored) {
+                    // closing anyway
+                }
+            }
+            if (closed) {
+                throw new SQLException("the store is closed");
+            }
+            try (Connection own = driver.connect(url, properties)) {
+                work.run(own);
+            }
+        } finally {
+            permits.release(size);
+        }
     }
 
     /** @return a connection, in auto-commit mode; close it to return it */

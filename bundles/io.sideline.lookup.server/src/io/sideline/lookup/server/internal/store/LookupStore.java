@@ -102,6 +102,13 @@ public interface LookupStore extends AutoCloseable {
      */
     String secret(String name, String fresh);
 
+    /**
+     * Keeps the storage in shape; the server calls it every few minutes. The embedded database compacts its
+     * file here once it has grown large (it only appends while it runs, see {@code JdbcLookupStore.h2Url}).
+     */
+    default void maintain() {
+    }
+
     @Override
     void close();
 }
