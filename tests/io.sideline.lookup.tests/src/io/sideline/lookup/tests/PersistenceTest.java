@@ -119,9 +119,16 @@ class PersistenceTest {
     void theDatabaseFileThatGrowsWithEveryWriteIsCompactedWhenTheServerStopsAndKeepsEverything() throws Exception {
         await(lookup.client.register("ana", PASSWORD));
         Session ana = await(lookup.client.identify("ana", PASSWORD));
+        // three owners: one user may have only 20 matches scheduled or live at once
+        List<Session> owners = new java.util.ArrayList<>(List.of(ana));
+        for (String user : List.of("ben", "cyd")) {
+            await(lookup.client.register(user, PASSWORD));
+            owners.add(await(lookup.client.identify(user, PASSWORD)));
+        }
         List<Match> created = new java.util.ArrayList<>();
         for (int i = 0; i < 60; i++) {
-            created.add(await(lookup.client.create(ana, LookupServerFixture.turkeyItaly("ws://127.0.0.1:7070/" + i))));
+            created.add(await(lookup.client.create(owners.get(i % 3),
+                    LookupServerFixture.turkeyItaly("ws://127.0.0.1:7070/" + i))));
         }
         Path file = data.resolve("lookup.mv.db");
         long grown = Files.size(file);
