@@ -38,6 +38,7 @@ import io.sideline.protocol.Accepted;
 import io.sideline.protocol.Setup;
 import io.sideline.sport.api.SportRegistry;
 import io.sideline.sport.football.Football;
+import io.sideline.testing.ChildJvm;
 import io.sideline.testing.Await;
 import io.sideline.testing.LookupFixture;
 

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.sideline.lookup.Match;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.Setup;
+import io.sideline.testing.ChildJvm;
 import io.sideline.testing.Await;
 import io.sideline.testing.LookupFixture;
 

@@ -36,6 +36,7 @@ import io.sideline.protocol.ErrorMessage;
 import io.sideline.protocol.ProtocolCodec;
 import io.sideline.protocol.Setup;
 import io.sideline.protocol.TimelineEvent;
+import io.sideline.testing.ChildJvm;
 import io.sideline.testing.Await;
 import io.sideline.testing.HostFixture;
 import io.sideline.testing.LookupFixture;
@@ -245,7 +246,8 @@ class TimelineLimitsTest {
         long size = Files.size(file);
         assertTrue(size > 20 * 1024 * 1024 && size < 32 * 1024 * 1024, "a journal of " + size + " bytes");
 
-        ChildJvm host = ChildJvm.start(dir, "64m", HostProcess.class, "READY ", "0", journalDir.toString(), match.id(),
+        ChildJvm host = ChildJvm.start(dir, HostProcess.class,
+                List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), "READY ", "0", journalDir.toString(), match.id(),
                 lookup.server.uri().toString(), "ana", lookup.session("ana").token());
         child = host.process();
         String uri = "ws://127.0.0.1:" + host.readyLine().substring(6).trim() + "/match";
