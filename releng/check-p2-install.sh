@@ -29,12 +29,16 @@ if ! (cd "$ROOT" && ./mvnw -B -q -N "org.eclipse.tycho:tycho-p2-director-plugin:
   cat "$work/director.log" >&2
   fail "the p2 director could not install the example from $SITE"
 fi
-ls "$work/sideline/plugins" | grep -q '^io\.sideline\.example\.volleyball_' || fail "the example's bundle is not in plugins/"
+# (no "ls | grep -q" under pipefail: grep leaving early kills ls with SIGPIPE and the check fails at random)
+compgen -G "$work/sideline/plugins/io.sideline.example.volleyball_*" > /dev/null || fail "the example's bundle is not in plugins/:
+$(ls "$work/sideline/plugins")
+director log:
+$(cat "$work/director.log")"
 
 # 3. the installation offers the sport, beside the ones it came with
 listing=$("$work/sideline/sideline" sports) || fail "./sideline sports failed in the installation: $listing"
-echo "$listing" | grep -qE '^volleyball +Volleyball' || fail "the installed sport is not offered:
+grep -qE '^volleyball +Volleyball' <<< "$listing" || fail "the installed sport is not offered:
 $listing"
-echo "$listing" | grep -qE '^football ' || fail "football is gone after the install:
+grep -qE '^football ' <<< "$listing" || fail "football is gone after the install:
 $listing"
 echo "p2 install: the example sport plugin installed from the update site, and the installation offers volleyball"
