@@ -713,6 +713,9 @@ public final class MatchClient implements AutoCloseable {
                 || known == ProtocolError.NOT_IDENTIFIED) {
             readable = refusalOf(known, e.message());
             refusal = readable;
+        } else if (about != null && known == ProtocolError.NOT_ACCEPTED) {
+            readable = e.message(); // the vote's reason, in words: "Goal by Away was not accepted: ..."
+            resolve(about, PendingReport.State.NOT_ACCEPTED, null, e.message());
         } else if (about != null) {
             readable = "The host refused the report of " + about.event().title() + " (" + about.event().origin() + "): "
                     + e.message();

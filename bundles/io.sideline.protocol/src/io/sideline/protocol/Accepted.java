@@ -26,9 +26,11 @@ import org.jspecify.annotations.Nullable;
  * @param votes      how many distinct peers reported it
  * @param confidence how sure the vote is, from 0 to 1
  * @param reason     optional: why it was corrected
+ * @param playerShare optional: the share of the supporters who named a player that named the event's player (0 to
+ *                   1), when reporters named players. Since protocol 1.3.
  */
 public record Accepted(Instant time, String id, long seq, int version, Status status, TimelineEvent event, int votes,
-        double confidence, @Nullable String reason) implements Message {
+        double confidence, @Nullable String reason, @Nullable Double playerShare) implements Message {
 
     public static final String TYPE = "accepted";
 
@@ -63,7 +65,16 @@ public record Accepted(Instant time, String id, long seq, int version, Status st
         }
     }
 
+    /** A version without a player share. */
+    public Accepted(Instant time, String id, long seq, int version, Status status, TimelineEvent event, int votes,
+            double confidence, @Nullable String reason) {
+        this(time, id, seq, version, status, event, votes, confidence, reason, null);
+    }
+
     public Accepted {
+        if (playerShare != null && !(playerShare >= 0 && playerShare <= 1)) {
+            throw new IllegalArgumentException("a player share is between 0 and 1: " + playerShare);
+        }
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");

@@ -171,7 +171,13 @@ public final class ProtocolCodec {
                     "\"" + e.pathOf("type") + "\" must be \"event\" when present");
         }
         return new TimelineEvent(e.text("title"), e.text("origin"), e.timestamp("time"), e.optText("player"),
-                e.optInt("period", 1, 99), e.optLong("clock", 0, 366L * 24 * 3600 * 1000), e.optTextMap("qualifiers"));
+                e.optInt("period", 1, 99), e.optLong("clock", 0, 366L * 24 * 3600 * 1000), e.optTextMap("qualifiers"),
+                readLocation(e));
+    }
+
+    private static @Nullable Location readLocation(JsonFields e) throws ProtocolException {
+        JsonFields l = e.optObject("location");
+        return l == null ? null : new Location(l.doubleValue("x", 0, Location.MAX), l.doubleValue("y", 0, Location.MAX));
     }
 
     private static Setup readSetup(JsonFields f) throws ProtocolException {
@@ -188,7 +194,8 @@ public final class ProtocolCodec {
         }
         return new Accepted(f.timestamp("time"), f.token("id"), f.longValue("seq", 1, MAX_SEQ),
                 f.intValue("version", 1, Integer.MAX_VALUE), status, readEvent(f.object("event")),
-                f.intValue("votes", 0, Integer.MAX_VALUE), f.doubleValue("confidence", 0, 1), f.optText("reason"));
+                f.intValue("votes", 0, Integer.MAX_VALUE), f.doubleValue("confidence", 0, 1), f.optText("reason"),
+                f.has("playerShare") ? f.doubleValue("playerShare", 0, 1) : null);
     }
 
     private Correction readCorrection(JsonFields f) throws ProtocolException {
@@ -260,6 +267,7 @@ public final class ProtocolCodec {
                 o.addProperty("votes", a.votes());
                 o.addProperty("confidence", a.confidence());
                 putIfPresent(o, "reason", a.reason());
+                putIfPresent(o, "playerShare", a.playerShare());
             }
             case Correction c -> {
                 o.addProperty("time", c.time().toEpochMilli());
@@ -302,6 +310,13 @@ public final class ProtocolCodec {
                 q.addProperty(entry.getKey(), entry.getValue());
             }
             o.add("qualifiers", q);
+        }
+        Location l = e.location();
+        if (l != null) {
+            JsonObject at = new JsonObject();
+            at.addProperty("x", l.x());
+            at.addProperty("y", l.y());
+            o.add("location", at);
         }
         return o;
     }

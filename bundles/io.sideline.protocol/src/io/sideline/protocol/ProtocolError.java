@@ -40,7 +40,12 @@ public enum ProtocolError {
      * the match's timeline holds as many accepted messages or journal bytes as its host allows; the host takes
      * no more reports or corrections, and peers still receive the timeline
      */
-    MATCH_FULL("match_full", false);
+    MATCH_FULL("match_full", false),
+    /**
+     * the vote did not accept the report the {@code ref} names: its message says why in words (it conflicts with an
+     * event the sport allows only one side at a time, or not enough reporters reported it in time). Since 1.3.
+     */
+    NOT_ACCEPTED("not_accepted", false);
 
     private final String code;
     private final boolean closesConnection;

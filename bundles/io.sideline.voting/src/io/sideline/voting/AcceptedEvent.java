@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
+import io.sideline.protocol.Location;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,10 +24,13 @@ import org.jspecify.annotations.Nullable;
  * @param confidence the reporters' weighted support, as a share of the active reporters' weight, 0 to 1
  * @param acceptedAt when this version was decided
  * @param reason     for a correction: why
+ * @param location   the median of the locations its supporters reported, or {@code null} when none did
+ * @param playerShare of the supporters who named a player, the share that named {@code player}; {@code null}
+ *                   when none named one
  */
 public record AcceptedEvent(String id, int version, Status status, String title, String origin, Instant eventTime,
         @Nullable String player, Map<String, String> qualifiers, int votes, double confidence, Instant acceptedAt,
-        @Nullable String reason) {
+        @Nullable String reason, @Nullable Location location, @Nullable Double playerShare) {
 
     /** The state of an event after a version. */
     public enum Status {
@@ -35,6 +40,14 @@ public record AcceptedEvent(String id, int version, Status status, String title,
         AMENDED,
         /** withdrawn */
         RETRACTED
+    }
+
+    /** A version without location and player share. */
+    public AcceptedEvent(String id, int version, Status status, String title, String origin, Instant eventTime,
+            @Nullable String player, Map<String, String> qualifiers, int votes, double confidence, Instant acceptedAt,
+            @Nullable String reason) {
+        this(id, version, status, title, origin, eventTime, player, qualifiers, votes, confidence, acceptedAt, reason,
+                null, null);
     }
 
     public AcceptedEvent {

@@ -2,6 +2,7 @@ package io.sideline.voting;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** What the engine decided after a report, a correction or a tick. */
 public sealed interface Decision {
@@ -34,10 +35,22 @@ public sealed interface Decision {
      * @param origin     the origin
      * @param eventTime  the median of its reported times
      * @param reporters  who reported it
-     * @param reason     why it was rejected
+     * @param reason     why it was rejected, in words a reporter understands
      * @param decidedAt  when
+     * @param refs       each reporter's own id of its report ({@link Report#ref()}), for those that gave one
      */
     record Reject(String title, String origin, Instant eventTime, List<String> reporters, String reason,
-            Instant decidedAt) implements Decision {
+            Instant decidedAt, Map<String, String> refs) implements Decision {
+
+        public Reject {
+            reporters = List.copyOf(reporters);
+            refs = Map.copyOf(refs);
+        }
+
+        /** A rejection without refs. */
+        public Reject(String title, String origin, Instant eventTime, List<String> reporters, String reason,
+                Instant decidedAt) {
+            this(title, origin, eventTime, reporters, reason, decidedAt, Map.of());
+        }
     }
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
+import io.sideline.protocol.Location;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,9 +18,11 @@ import org.jspecify.annotations.Nullable;
  * @param receivedAt when the host received it
  * @param player     optional: the player
  * @param qualifiers optional details
+ * @param location   optional: where on the pitch the reporter saw it
+ * @param ref        optional: the reporter's own id of the report, which a decision about it names
  */
 public record Report(String reporter, String title, String origin, Instant eventTime, Instant receivedAt,
-        @Nullable String player, Map<String, String> qualifiers) {
+        @Nullable String player, Map<String, String> qualifiers, @Nullable Location location, @Nullable String ref) {
 
     public Report {
         Objects.requireNonNull(reporter, "reporter");
@@ -29,8 +33,14 @@ public record Report(String reporter, String title, String origin, Instant event
         qualifiers = qualifiers == null ? Map.of() : Map.copyOf(qualifiers);
     }
 
+    /** A report without location and ref. */
+    public Report(String reporter, String title, String origin, Instant eventTime, Instant receivedAt,
+            @Nullable String player, Map<String, String> qualifiers) {
+        this(reporter, title, origin, eventTime, receivedAt, player, qualifiers, null, null);
+    }
+
     /** A report with only the original design's fields. */
     public Report(String reporter, String title, String origin, Instant eventTime, Instant receivedAt) {
-        this(reporter, title, origin, eventTime, receivedAt, null, Map.of());
+        this(reporter, title, origin, eventTime, receivedAt, null, Map.of(), null, null);
     }
 }

@@ -16,6 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import io.sideline.protocol.Location;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,9 +27,13 @@ import org.jspecify.annotations.Nullable;
  * candidate, each identity counting once. A candidate is accepted when it has at least {@code minVotes}
  * distinct reporters and their weight is at least {@code fraction} of the weight of all active reporters;
  * its time is the median of the reported times. Later matching reports confirm it and never duplicate it.
- * Candidates of the same title with another origin and an overlapping time conflict: the heavier wins, the
+ * Only titles the sport declares exclusive ({@link VotingRules#exclusive()}: a goal, a period start) conflict:
+ * candidates of such a title with another origin and an overlapping time conflict, the heavier wins and the
  * other is rejected; a candidate that conflicts with an event already accepted is rejected too, since only a
- * voted correction changes an accepted event. Corrections are voted the same way and make new versions.
+ * voted correction changes an accepted event. Every other title is never in conflict (a foul and the
+ * retaliation are two events). A rejection says why in words, and names each reporter's report by its ref.
+ * The accepted event carries the player most of its supporters named (and that share) and the median of the
+ * locations they reported. Corrections are voted the same way and make new versions.
  * Reporters whose reports are accepted gain weight; those whose reports are rejected or retracted lose it,
  * within bounds.
  * <p>
@@ -68,7 +74,9 @@ public final class VotingEngine {
         final String title;
         final String origin;
         final Map<String, Instant> times = new LinkedHashMap<>();
-        final Map<String, Integer> players = new HashMap<>();
+        final Map<String, String> playerOf = new HashMap<>();
+        final Map<String, Location> locations = new LinkedHashMap<>();
+        final Map<String, String> refs = new LinkedHashMap<>();
         final Instant firstReceived;
         /** the active reporters' weight when the candidate began: quiet spells (a break) cannot lower its bar */
         final double electorate;
@@ -227,7 +235,13 @@ public final class VotingEngine {
         }
         c.times.put(r.reporter(), r.eventTime());
         if (r.player() != null) {
-            c.players.merge(r.player(), 1, Integer::sum);
+            c.playerOf.put(r.reporter(), r.player());
+        }
+        if (r.location() != null) {
+            c.locations.put(r.reporter(), r.location());
+        }
+        if (r.ref() != null) {
+            c.refs.put(r.reporter(), r.ref());
         }
         if (c.qualifiers.isEmpty() && !r.qualifiers().isEmpty()) {
             c.qualifiers = r.qualifiers();
@@ -261,7 +275,8 @@ public final class VotingEngine {
         int votes = e.votes() + 1;
         double confidence = Math.min(1, weightOf(s.supporters.keySet()) / activeWeight());
         AcceptedEvent updated = new AcceptedEvent(e.id(), e.version(), e.status(), e.title(), e.origin(), e.eventTime(),
-                e.player(), e.qualifiers(), votes, Math.max(e.confidence(), confidence), e.acceptedAt(), e.reason());
+                e.player(), e.qualifiers(), votes, Math.max(e.confidence(), confidence), e.acceptedAt(), e.reason(),
+                e.location(), e.playerShare());
         s.latest = updated;
         // peers hear of confirmations as the votes double, so an event costs O(log reporters) broadcasts
         if (votes >= 2 * Math.max(1, s.votesAtLastVersion)) {
@@ -277,8 +292,8 @@ public final class VotingEngine {
         }
         double support = weightOf(c.times.keySet());
         Duration window = rules.windowFor(c.title);
-        if (rules.concurrent().contains(c.title)) {
-            // both teams can do this at once (substitutions at half-time): nothing to settle
+        if (!rules.isExclusive(c.title)) {
+            // both sides can do this at once (a foul and the retaliation, shots at either end): nothing to settle
             return List.of(new Decision.Accept(accept(c), Decision.Kind.NEW));
         }
         Standing conflict = null;
@@ -293,8 +308,10 @@ public final class VotingEngine {
             // the moment is decided; only a voted correction changes it
             AcceptedEvent e = conflict.latest;
             pending.remove(c);
-            return List.of(reject(c, "conflict: " + e.title() + " by " + e.origin() + " (" + e.id()
-                    + ") was accepted for the same moment"));
+            long apart = Math.abs(Duration.between(e.eventTime(), c.median()).toSeconds());
+            return List.of(reject(c, e.title() + " by " + e.origin() + " was already accepted " + apart
+                    + " s from this one, and only one side can have a " + e.title() + " within " + seconds(window)
+                    + ": if the side was wrong, correct that event"));
         }
         List<Candidate> rivals = new ArrayList<>();
         for (Candidate p : pending) {
@@ -309,7 +326,8 @@ public final class VotingEngine {
         out.add(new Decision.Accept(accept(c), Decision.Kind.NEW));
         for (Candidate loser : rivals) {
             pending.remove(loser);
-            out.add(reject(loser, "conflict: " + c.title + " by " + c.origin + " was accepted for the same moment"));
+            out.add(reject(loser, c.title + " by " + c.origin + " was accepted for the same moment with more support, "
+                    + "and only one side can have a " + c.title + " within " + seconds(window)));
         }
         return out;
     }
@@ -326,11 +344,22 @@ public final class VotingEngine {
 
     private AcceptedEvent accept(Candidate c) {
         pending.remove(c);
-        String player = c.players.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
-                .orElse(null);
+        // the player most supporters named; a tie goes to the name reported first
+        Map<String, Integer> named = new LinkedHashMap<>();
+        c.playerOf.values().forEach(p -> named.merge(p, 1, Integer::sum));
+        String player = null;
+        int most = 0;
+        for (Map.Entry<String, Integer> n : named.entrySet()) {
+            if (n.getValue() > most) {
+                player = n.getKey();
+                most = n.getValue();
+            }
+        }
+        Double share = player == null ? null : (double) most / c.playerOf.size();
         double confidence = Math.min(1, weightOf(c.times.keySet()) / activeWeight());
         AcceptedEvent e = new AcceptedEvent("e" + nextId++, 1, AcceptedEvent.Status.ACCEPTED, c.title, c.origin,
-                c.median(), player, c.qualifiers, c.times.size(), confidence, clock.instant(), null);
+                c.median(), player, c.qualifiers, c.times.size(), confidence, clock.instant(), null,
+                medianLocation(c.locations.values()), share);
         Standing s = new Standing(e, acceptedCount++);
         s.supporters.putAll(c.times);
         accepted.put(e.id(), s);
@@ -342,7 +371,7 @@ public final class VotingEngine {
     private Decision.Reject reject(Candidate c, String reason) {
         c.times.keySet().forEach(reporter -> adjust(reporter, -rules.loss()));
         Decision.Reject r = new Decision.Reject(c.title, c.origin, c.median(), List.copyOf(c.times.keySet()), reason,
-                clock.instant());
+                clock.instant(), c.refs);
         rejected.addLast(r);
         while (rejected.size() > KEEP_REJECTED) {
             rejected.removeFirst();
@@ -400,7 +429,8 @@ public final class VotingEngine {
         Decision.Kind kind;
         if (cc.retract) {
             next = new AcceptedEvent(old.id(), old.version() + 1, AcceptedEvent.Status.RETRACTED, old.title(), old.origin(),
-                    old.eventTime(), old.player(), old.qualifiers(), cc.times.size(), confidence, clock.instant(), cc.reason);
+                    old.eventTime(), old.player(), old.qualifiers(), cc.times.size(), confidence, clock.instant(), cc.reason,
+                    old.location(), old.playerShare());
             kind = Decision.Kind.RETRACTED;
             s.supporters.keySet().forEach(reporter -> adjust(reporter, -rules.loss()));
         } else {
@@ -408,7 +438,8 @@ public final class VotingEngine {
             String title = Objects.requireNonNull(cc.title, "title");
             String origin = Objects.requireNonNull(cc.origin, "origin");
             next = new AcceptedEvent(old.id(), old.version() + 1, AcceptedEvent.Status.AMENDED, title, origin, time,
-                    old.player(), old.qualifiers(), cc.times.size(), confidence, clock.instant(), cc.reason);
+                    old.player(), old.qualifiers(), cc.times.size(), confidence, clock.instant(), cc.reason,
+                    old.location(), old.playerShare());
             kind = Decision.Kind.AMENDED;
             if (!title.equals(old.title()) || !origin.equals(old.origin())) {
                 s.supporters.keySet().forEach(reporter -> adjust(reporter, -rules.loss()));
@@ -441,7 +472,7 @@ public final class VotingEngine {
             Candidate c = it.next();
             if (!c.firstReceived.plus(rules.decisionTimeout()).isAfter(now)) {
                 it.remove();
-                out.add(reject(c, "not reported by enough peers within " + rules.decisionTimeout().toSeconds() + " s"));
+                out.add(reject(c, uncorroborated(c)));
             }
         }
         corrections.removeIf(cc -> !cc.firstReceived.plus(rules.decisionTimeout()).isAfter(now));
@@ -546,6 +577,43 @@ public final class VotingEngine {
 
     private void adjust(String reporter, double delta) {
         weights.put(reporter, Math.max(rules.minWeight(), Math.min(rules.maxWeight(), weight(reporter) + delta)));
+    }
+
+    /** why a candidate that timed out was not accepted, in words */
+    private String uncorroborated(Candidate c) {
+        String within = " within " + seconds(rules.decisionTimeout());
+        int votes = c.times.size();
+        if (votes < rules.minVotes()) {
+            return (votes == 1 ? "only 1 reporter" : "only " + votes + " reporters") + " reported it" + within
+                    + "; this match needs " + rules.minVotes();
+        }
+        double electorate = Math.max(c.electorate, activeWeight());
+        return "its " + votes + " reporters carried " + percent(weightOf(c.times.keySet()) / electorate)
+                + " of the active reporters' weight" + within + "; this match needs " + percent(rules.fraction());
+    }
+
+    private static String seconds(Duration d) {
+        long s = d.toSeconds();
+        return s % 60 == 0 && s >= 60 ? s / 60 + " min" : s + " s";
+    }
+
+    private static String percent(double share) {
+        return Math.round(share * 100) + " %";
+    }
+
+    /** @return the median of x and of y, or {@code null} for none */
+    static @Nullable Location medianLocation(java.util.Collection<Location> locations) {
+        if (locations.isEmpty()) {
+            return null;
+        }
+        return new Location(medianOf(locations.stream().mapToDouble(Location::x).toArray()),
+                medianOf(locations.stream().mapToDouble(Location::y).toArray()));
+    }
+
+    private static double medianOf(double[] values) {
+        java.util.Arrays.sort(values);
+        int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
     }
 
     private static boolean within(Instant a, Instant b, Duration window) {

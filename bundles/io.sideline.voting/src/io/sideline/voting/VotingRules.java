@@ -21,14 +21,16 @@ import java.util.function.Function;
  * @param maxWeight        the most weight reputation can rise to
  * @param gain             weight added for each report the vote accepts
  * @param loss             weight removed for each report the vote rejects or a correction retracts
- * @param concurrent       titles that different origins can do at the same moment (substitutions, cards): their
- *                         candidates never conflict; for every other title, one origin per moment
+ * @param exclusive        titles that only one origin can do at a moment, as the sport declares them (a goal, a
+ *                         period start): candidates of such a title with different origins within its window
+ *                         conflict, and the vote keeps one. Every other title never conflicts: a foul and the
+ *                         retaliation, two shots at either end of a counter-attack are two events
  */
 public record VotingRules(int minVotes, double fraction, Map<String, Duration> windows, Duration defaultWindow,
         Duration decisionTimeout, Duration activeWindow, double initialWeight, double minWeight, double maxWeight,
-        double gain, double loss, Set<String> concurrent) {
+        double gain, double loss, Set<String> exclusive) {
 
-    /** Rules in which every title conflicts across origins. */
+    /** Rules in which no title conflicts across origins. */
     public VotingRules(int minVotes, double fraction, Map<String, Duration> windows, Duration defaultWindow,
             Duration decisionTimeout, Duration activeWindow, double initialWeight, double minWeight, double maxWeight,
             double gain, double loss) {
@@ -53,7 +55,7 @@ public record VotingRules(int minVotes, double fraction, Map<String, Duration> w
         if (gain < 0 || loss < 0) {
             throw new IllegalArgumentException("gain and loss must not be negative");
         }
-        concurrent = Set.copyOf(Objects.requireNonNull(concurrent, "concurrent"));
+        exclusive = Set.copyOf(Objects.requireNonNull(exclusive, "exclusive"));
     }
 
     /** @return the defaults with this quorum */
@@ -66,19 +68,24 @@ public record VotingRules(int minVotes, double fraction, Map<String, Duration> w
     /** @return these rules with other per-action windows */
     public VotingRules withWindows(Map<String, Duration> perTitle, Duration fallback) {
         return new VotingRules(minVotes, fraction, perTitle, fallback, decisionTimeout, activeWindow, initialWeight,
-                minWeight, maxWeight, gain, loss, concurrent);
+                minWeight, maxWeight, gain, loss, exclusive);
     }
 
     /** @return these rules with another decision timeout */
     public VotingRules withDecisionTimeout(Duration timeout) {
         return new VotingRules(minVotes, fraction, windows, defaultWindow, timeout, activeWindow, initialWeight,
-                minWeight, maxWeight, gain, loss, concurrent);
+                minWeight, maxWeight, gain, loss, exclusive);
     }
 
-    /** @return these rules with other titles that different origins may do at the same moment */
-    public VotingRules withConcurrent(Set<String> titles) {
+    /** @return these rules with other titles that only one origin can do at a moment */
+    public VotingRules withExclusive(Set<String> titles) {
         return new VotingRules(minVotes, fraction, windows, defaultWindow, decisionTimeout, activeWindow, initialWeight,
                 minWeight, maxWeight, gain, loss, titles);
+    }
+
+    /** @return whether only one origin can do this title at a moment */
+    public boolean isExclusive(String title) {
+        return exclusive.contains(title);
     }
 
     /** @return the window of a title */

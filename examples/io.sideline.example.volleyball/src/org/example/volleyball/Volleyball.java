@@ -62,9 +62,10 @@ public final class Volleyball implements Sport {
         };
     }
 
+    /** a set starts and ends once; rallies can follow each other within a point's window, so points never conflict */
     @Override
-    public Set<String> concurrentActions() {
-        return Set.of("Substitution", "Set start", "Set end");
+    public Set<String> exclusiveActions() {
+        return Set.of("Set start", "Set end");
     }
 
     @Override

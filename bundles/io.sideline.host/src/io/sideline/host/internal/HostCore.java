@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.sideline.host.HostConfig;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.Correction;
+import io.sideline.protocol.ErrorMessage;
 import io.sideline.protocol.EventReport;
 import io.sideline.protocol.Heartbeat;
 import io.sideline.protocol.Message;
@@ -167,7 +168,7 @@ public final class HostCore implements AutoCloseable {
         };
         TimelineEvent e = a.event();
         return new AcceptedEvent(a.id(), a.version(), status, e.title(), e.origin(), e.time(), e.player(), e.qualifiers(),
-                a.votes(), a.confidence(), a.time(), a.reason());
+                a.votes(), a.confidence(), a.time(), a.reason(), e.location(), a.playerShare());
     }
 
     private Accepted toMessage(AcceptedEvent e, long seq) {
@@ -177,8 +178,8 @@ public final class HostCore implements AutoCloseable {
             case RETRACTED -> Accepted.Status.RETRACTED;
         };
         return new Accepted(e.acceptedAt(), e.id(), seq, e.version(), status,
-                new TimelineEvent(e.title(), e.origin(), e.eventTime(), e.player(), null, null, e.qualifiers()), e.votes(),
-                e.confidence(), e.reason());
+                new TimelineEvent(e.title(), e.origin(), e.eventTime(), e.player(), null, null, e.qualifiers(), e.location()),
+                e.votes(), e.confidence(), e.reason(), e.playerShare());
     }
 
     // ------------------------------------------------------------------------------------ peers' work
@@ -222,8 +223,9 @@ public final class HostCore implements AutoCloseable {
                 return List.of();
             }
             TimelineEvent e = r.event();
+            // the ref names the connection too, so that a rejection reaches the client that sent the report
             return engine.submit(new Report(identity, e.title(), e.origin(), e.time(), receivedAt, e.player(),
-                    e.qualifiers()));
+                    e.qualifiers(), e.location(), r.ref() == null ? null : from.serial + ":" + r.ref()));
         });
     }
 
@@ -409,6 +411,9 @@ public final class HostCore implements AutoCloseable {
         long bytes = journal.bytes();
         int dropped = 0;
         for (Decision d : decisions) {
+            if (d instanceof Decision.Reject rejected) {
+                tellRejected(rejected);
+            }
             if (d instanceof Decision.Accept a) {
                 byte[] line = codec.encodeUtf8(toMessage(a.event(), frames.size() + lines.size() + 1L));
                 // a vote under way when the timeline filled up is not recorded: the caps are never passed
@@ -439,6 +444,32 @@ public final class HostCore implements AutoCloseable {
         lines.forEach(frames::append);
         for (PeerConnection p : peers) {
             p.pump();
+        }
+    }
+
+    /**
+     * Tells each reporter of a rejected candidate, on the connection its report came by, that it was not accepted
+     * and why (a {@code not_accepted} error naming the report's ref): the analyst reads the reason at once instead of
+     * waiting for the report to time out. A reporter whose connection has closed since learns nothing.
+     */
+    private void tellRejected(Decision.Reject rejected) {
+        for (Map.Entry<String, String> e : rejected.refs().entrySet()) {
+            String ref = e.getValue();
+            int colon = ref.indexOf(':');
+            long serial;
+            try {
+                serial = Long.parseLong(ref.substring(0, colon));
+            } catch (RuntimeException notOurs) {
+                continue;
+            }
+            for (PeerConnection p : peers) {
+                if (p.serial == serial) {
+                    p.sendError(new ErrorMessage(ProtocolError.NOT_ACCEPTED.code(), rejected.title() + " by "
+                            + rejected.origin() + " was not accepted: " + rejected.reason(), null,
+                            ref.substring(colon + 1)));
+                    break;
+                }
+            }
         }
     }
 

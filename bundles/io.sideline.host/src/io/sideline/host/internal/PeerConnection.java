@@ -53,6 +53,10 @@ public final class PeerConnection implements Session.Listener.AutoDemanding {
     /** how long a connection the host closed may take to answer the close before it is cut */
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(5);
 
+    private static final java.util.concurrent.atomic.AtomicLong SERIALS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** this connection's number in the host, unique for the host's life: a vote's decision finds it by it */
+    final long serial = SERIALS.incrementAndGet();
     private final HostCore core;
     private final PeerConnections connections;
     private final String address;

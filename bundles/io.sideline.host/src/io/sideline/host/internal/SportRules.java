@@ -9,7 +9,7 @@ import io.sideline.sport.api.Sport;
 import io.sideline.sport.api.SportAction;
 import io.sideline.voting.VotingRules;
 
-/** The vote's rules for a match: the match's quorum with its sport's voting windows and concurrent actions. */
+/** The vote's rules for a match: the match's quorum with its sport's voting windows and exclusive actions. */
 public final class SportRules {
 
     /** the window of an action its sport does not name */
@@ -23,6 +23,6 @@ public final class SportRules {
         Map<String, Duration> windows = sport.actions().stream()
                 .collect(Collectors.toMap(SportAction::label, SportAction::votingWindow, (a, b) -> a));
         return VotingRules.of(quorum.minVotes(), quorum.fraction()).withWindows(windows, DEFAULT_WINDOW)
-                .withConcurrent(sport.concurrentActions());
+                .withExclusive(sport.exclusiveActions());
     }
 }

@@ -22,11 +22,25 @@ public interface Sport {
     List<SportAction> actions();
 
     /**
-     * Labels of actions both sides can make at the same moment, such as a substitution by each team at
-     * half-time: reports of these with different origins are two events, not a conflict the vote settles.
+     * Labels of actions only one side can make at a moment, such as a goal in football or a period start: the vote
+     * treats reports of such an action with different origins within its {@link SportAction#votingWindow() voting
+     * window} as a conflict and keeps one (the first accepted, or the better supported). Every other action is never
+     * in conflict: a foul and the retaliation, two shots at either end of a counter-attack are two events. Since
+     * API 1.3.
      *
      * @return those labels; none by default
      */
+    default Set<String> exclusiveActions() {
+        return Set.of();
+    }
+
+    /**
+     * Before API 1.3, the actions both sides could make at the same moment, all others conflicting.
+     *
+     * @return ignored: since API 1.3 actions never conflict unless {@link #exclusiveActions()} names them
+     * @deprecated declare {@link #exclusiveActions()} instead
+     */
+    @Deprecated(since = "1.3", forRemoval = true)
     default Set<String> concurrentActions() {
         return Set.of();
     }

@@ -89,10 +89,13 @@ public final class Basketball implements Sport {
         return ACTIONS;
     }
 
-    /** both teams substitute, call fouls on each other (a double foul) and leave the court at once */
+    /**
+     * a period starts and ends once; baskets at either end seconds apart, double fouls and both teams' substitutions
+     * are all real
+     */
     @Override
-    public Set<String> concurrentActions() {
-        return Set.of(SUBSTITUTION, FOUL, PERIOD_START, PERIOD_END);
+    public Set<String> exclusiveActions() {
+        return Set.of(PERIOD_START, PERIOD_END);
     }
 
     @Override

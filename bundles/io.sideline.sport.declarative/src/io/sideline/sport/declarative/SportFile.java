@@ -41,7 +41,7 @@ import org.jspecify.annotations.Nullable;
  *   "periods": { "count": 2, "minutes": 30, "overtimeMinutes": 5, "names": ["1st half", "2nd half"] },
  *   "actions": [
  *     { "id": "goal", "label": "Goal", "key": "g", "window": 20, "points": 1, "momentum": 5,
- *       "qualifiers": [ { "id": "player", "label": "Player" } ], "concurrent": false }
+ *       "qualifiers": [ { "id": "player", "label": "Player" } ], "exclusive": true }
  *   ],
  *   "keyActions": ["Goal"],
  *   "clip": { "lead": 8, "lag": 4 }
@@ -131,13 +131,14 @@ public final class SportFile {
         Map<String, Integer> points = new HashMap<>();
         Set<String> toOpponent = new HashSet<>();
         Map<String, Double> momentum = new HashMap<>();
-        Set<String> concurrent = new HashSet<>();
+        Set<String> exclusive = new HashSet<>();
         Map<String, String> keys = new HashMap<>();
         Set<String> ids = new HashSet<>();
         Set<String> labels = new HashSet<>();
         for (int i = 0; i < actionNodes.size(); i++) {
             Obj a = actionNodes.get(i).object("actions[" + i + "]");
-            a.allow("id", "label", "key", "window", "points", "pointsToOpponent", "momentum", "qualifiers", "concurrent");
+            a.allow("id", "label", "key", "window", "points", "pointsToOpponent", "momentum", "qualifiers", "exclusive",
+                    "concurrent");
             String aid = a.text("id");
             if (!ID.matcher(aid).matches()) {
                 throw a.problem("id", "\"" + aid + "\" is not an action id: lower case letters, digits, '.', '_' or '-'");
@@ -188,8 +189,11 @@ public final class SportFile {
             if (a.has("momentum")) {
                 momentum.put(label, a.number("momentum", -100, 100));
             }
-            if (a.has("concurrent") && a.bool("concurrent")) {
-                concurrent.add(label);
+            if (a.has("exclusive") && a.bool("exclusive")) {
+                exclusive.add(label);
+            }
+            if (a.has("concurrent")) {
+                a.bool("concurrent"); // before API 1.3: still read, so older files load; actions conflict only when exclusive
             }
         }
         List<String> keyActions = List.of();
@@ -210,7 +214,7 @@ public final class SportFile {
             lag = c.has("lag") ? Duration.ofMillis(Math.round(c.number("lag", 0, 600) * 1000)) : lag;
         }
         return new JsonSport(id, name, origins, periods, length, overtime, periodNames, actions, points, toOpponent,
-                momentum, concurrent, keyActions, lead, lag, source);
+                momentum, exclusive, keyActions, lead, lag, source);
     }
 
     // ------------------------------------------------------------------------------------ the tree
@@ -441,7 +445,7 @@ public final class SportFile {
         private final Map<String, Integer> points;
         private final Set<String> toOpponent;
         private final Map<String, Double> momentum;
-        private final Set<String> concurrent;
+        private final Set<String> exclusive;
         private final List<String> keyActions;
         private final Duration lead;
         private final Duration lag;
@@ -450,7 +454,7 @@ public final class SportFile {
         JsonSport(String id, String name, List<String> origins, int periods, @Nullable Duration length,
                 @Nullable Duration overtime,
                 List<String> periodNames, List<SportAction> actions, Map<String, Integer> points, Set<String> toOpponent,
-                Map<String, Double> momentum, Set<String> concurrent, List<String> keyActions, Duration lead, Duration lag,
+                Map<String, Double> momentum, Set<String> exclusive, List<String> keyActions, Duration lead, Duration lag,
                 String source) {
             this.id = id;
             this.name = name;
@@ -463,7 +467,7 @@ public final class SportFile {
             this.points = Map.copyOf(points);
             this.toOpponent = Set.copyOf(toOpponent);
             this.momentum = Map.copyOf(momentum);
-            this.concurrent = Set.copyOf(concurrent);
+            this.exclusive = Set.copyOf(exclusive);
             this.keyActions = List.copyOf(keyActions);
             this.lead = lead;
             this.lag = lag;
@@ -507,8 +511,8 @@ public final class SportFile {
         }
 
         @Override
-        public Set<String> concurrentActions() {
-            return concurrent;
+        public Set<String> exclusiveActions() {
+            return exclusive;
         }
 
         @Override

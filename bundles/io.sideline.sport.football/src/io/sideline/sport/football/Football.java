@@ -38,8 +38,12 @@ public final class Football implements Sport {
     public static final String PERIOD_START = "Period start";
     public static final String PERIOD_END = "Period end";
 
-    /** actions both teams can make at the same moment: a double substitution at half-time, a scuffle's cards */
-    public static final Set<String> CONCURRENT = Set.of(SUBSTITUTION, YELLOW_CARD, RED_CARD, PERIOD_START, PERIOD_END);
+    /**
+     * actions only one team can make within their voting window: two goals (or own goals, or penalties) by both
+     * teams within a minute cannot both be true, and a period starts and ends once. Everything else (a foul and the
+     * retaliation, shots at either end of a counter, a scuffle's cards) is never in conflict.
+     */
+    public static final Set<String> EXCLUSIVE = Set.of(GOAL, OWN_GOAL, PENALTY, PERIOD_START, PERIOD_END);
 
     private static final List<SportAction> ACTIONS = List.of(
             new SportAction("goal", GOAL, "g", Duration.ofSeconds(60)),
@@ -74,8 +78,8 @@ public final class Football implements Sport {
     }
 
     @Override
-    public Set<String> concurrentActions() {
-        return CONCURRENT;
+    public Set<String> exclusiveActions() {
+        return EXCLUSIVE;
     }
 
     private static final Map<String, Double> MOMENTUM = Map.ofEntries(Map.entry(GOAL, 6.0), Map.entry(OWN_GOAL, -3.0),

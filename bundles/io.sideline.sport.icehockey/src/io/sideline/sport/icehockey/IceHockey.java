@@ -77,10 +77,13 @@ public final class IceHockey implements Sport {
         return ACTIONS;
     }
 
-    /** coincidental penalties and both teams' period marks happen together */
+    /**
+     * a period starts and ends once; goals are not exclusive, since both teams can score within the goal's window
+     * (seconds apart after a faceoff), and coincidental penalties happen together
+     */
     @Override
-    public Set<String> concurrentActions() {
-        return Set.of(PENALTY, PERIOD_START, PERIOD_END);
+    public Set<String> exclusiveActions() {
+        return Set.of(PERIOD_START, PERIOD_END);
     }
 
     @Override

@@ -32,7 +32,7 @@ final class SportContract {
             assertTrue(s.points(a.label()) >= 0, who + "points");
             scores |= s.points(a.label()) > 0;
         }
-        assertTrue(labels.containsAll(s.concurrentActions()), who + "concurrent actions exist");
+        assertTrue(labels.containsAll(s.exclusiveActions()), who + "exclusive actions exist");
         assertTrue(labels.containsAll(s.keyActions()), who + "key actions exist");
         assertTrue(scores, who + "something scores");
     }

@@ -82,7 +82,7 @@ class SportContractTest {
                 assertTrue(qualifiers.add(q.id()), who + a.label() + " has qualifier " + q.id() + " twice");
             }
         }
-        assertTrue(labels.containsAll(s.concurrentActions()), who + "concurrent actions are actions");
+        assertTrue(labels.containsAll(s.exclusiveActions()), who + "exclusive actions are actions");
         assertTrue(labels.containsAll(s.keyActions()), who + "key actions are actions");
         assertTrue(s.defaultOrigins().size() >= 2 && new HashSet<>(s.defaultOrigins()).size() == s.defaultOrigins().size(),
                 who + "two or more distinct default origins");

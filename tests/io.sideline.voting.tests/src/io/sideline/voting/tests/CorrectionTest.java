@@ -189,7 +189,7 @@ class CorrectionTest {
 
     @Test
     void lateReportsOfTheOldTeamDoNotBringBackTheWrongGoal() {
-        m = new Match(VotingRules.of(2, 0)).at(305);
+        m = new Match(VotingRules.of(2, 0).withExclusive(java.util.Set.of("Goal"))).at(305);
         m.reportAll(List.of("anna", "bruno", "carla"), "Goal", "Italy", 300);
         goal = m.standing("Goal").get(0);
         m.at(330);
