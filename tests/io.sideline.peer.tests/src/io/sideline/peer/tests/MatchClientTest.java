@@ -147,6 +147,22 @@ class MatchClientTest {
     }
 
     @Test
+    void aReportTheVoteRejectsIsNotAcceptedAtOnceWithTheVotesReasonInWords() throws Exception {
+        f.close();
+        f = HostFixture.start(lookup, journal, 2,
+                b -> b.rules(io.sideline.voting.VotingRules.of(2, 0).withDecisionTimeout(Duration.ofSeconds(1))));
+        Recorder cidSees = new Recorder();
+        MatchClient cid = f.client("cid", MatchClient.Options.defaults(), cidSees); // its own timeout is 60 s
+        awaitConnected(cid);
+
+        PendingReport done = outcome(cid.report(event("Corner", "Turkey", at(10))));
+
+        assertEquals(PendingReport.State.NOT_ACCEPTED, done.state(), "the host said so: no wait for the 60 s timeout");
+        assertEquals("Corner by Turkey was not accepted: only 1 reporter reported it within 1 s; this match needs 2",
+                done.detail().orElseThrow());
+    }
+
+    @Test
     void aReportRefusedByTheHostIsNotAcceptedAndTheErrorIsReadable() throws Exception {
         Recorder anaSees = new Recorder();
         MatchClient ana = f.client("ana", MatchClient.Options.defaults(), anaSees);

@@ -18,6 +18,7 @@ import io.sideline.protocol.ErrorMessage;
 import io.sideline.protocol.EventReport;
 import io.sideline.protocol.Heartbeat;
 import io.sideline.protocol.Hello;
+import io.sideline.protocol.Location;
 import io.sideline.protocol.Message;
 import io.sideline.protocol.ProtocolError;
 import io.sideline.protocol.Setup;
@@ -173,6 +174,15 @@ final class ProtocolSamples {
                         edgeQualifiers()), "r".repeat(512)));
         m.put("report with period 1 and clock 0", new EventReport(sent, "tok-1",
                 new TimelineEvent("Kick-off", "Turkey", sent, null, 1, 0L, Map.of()), null));
+        m.put("report with a location (protocol 1.3)", new EventReport(sent, "tok-1",
+                seedEvent().withLocation(new Location(88.5, 40)), "ref-7"));
+        m.put("report at the pitch's corners", new EventReport(sent, "tok-1", seedEvent().withLocation(new Location(0, 100)),
+                null));
+        m.put("accepted with location and player share (protocol 1.3)", new Accepted(sent, "ev-2", 2, 1,
+                Accepted.Status.ACCEPTED, fullEvent().withLocation(new Location(91.25, 52.5)), 3, 1.0, null, 2.0 / 3));
+        m.put("error, not accepted by the vote", new ErrorMessage(ProtocolError.NOT_ACCEPTED.code(),
+                "Goal by Italy was not accepted: only 1 reporter reported it within 45 s; this match needs 2", null,
+                "ref-8"));
         m.put("setup, seed fields only", new Setup(List.of("Turkey", "Italy"),
                 List.of("Goal", "Shot", "Foul", "Yellow card", "Red card", "Corner")));
         m.put("setup with every extension", new Setup(List.of("Turkey", "Italy"), List.of("Goal", "Corner"),

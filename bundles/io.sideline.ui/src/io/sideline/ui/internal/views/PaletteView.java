@@ -277,6 +277,11 @@ public final class PaletteView extends ViewPart {
             return;
         }
         List<PendingReport> reports = session.reports();
+        if (pending.getData("reasonTips") == null) {
+            pending.setData("reasonTips", Boolean.TRUE);
+            pending.addListener(SWT.MouseHover, this::showReason);
+            pending.addListener(SWT.MouseMove, this::showReason);
+        }
         pending.setRedraw(false);
         pending.removeAll();
         Color grey = pending.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY);
@@ -289,14 +294,38 @@ public final class PaletteView extends ViewPart {
             item.setText(2, switch (r.state()) {
                 case PENDING -> "waiting for votes";
                 case ACCEPTED -> "accepted";
-                case NOT_ACCEPTED -> "not accepted";
+                case NOT_ACCEPTED -> "not accepted: " + whyNot(r);
             });
+            item.setData(r);
             if (r.isPending()) {
                 item.setForeground(grey);
                 item.setFont(JFaceResources.getFontRegistry().getItalic(JFaceResources.DEFAULT_FONT));
             }
         }
         pending.setRedraw(true);
+    }
+
+    /** @return why a report was not accepted, in the host's words without the repeated "X by Y was not accepted" */
+    static String whyNot(PendingReport r) {
+        String detail = r.detail().orElse("no reason given");
+        String prefix = r.event().title() + " by " + r.event().origin() + " was not accepted: ";
+        return detail.startsWith(prefix) ? detail.substring(prefix.length()) : detail;
+    }
+
+    /** the whole reason of the report under the mouse, as the list's tooltip: the column may be too narrow for it */
+    private void showReason(org.eclipse.swt.widgets.Event e) {
+        TableItem item = pending.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+        String tip = null;
+        if (item != null && item.getData() instanceof PendingReport r) {
+            tip = switch (r.state()) {
+                case PENDING -> "Waiting for the vote: " + r.event().title() + " by " + r.event().origin();
+                case ACCEPTED -> "Accepted: it is in the Live Feed";
+                case NOT_ACCEPTED -> r.event().title() + " by " + r.event().origin() + " was not accepted: " + whyNot(r);
+            };
+        }
+        if (!java.util.Objects.equals(tip, pending.getToolTipText())) {
+            pending.setToolTipText(tip);
+        }
     }
 
     @Override
