@@ -62,10 +62,14 @@ public final class Volleyball implements Sport {
         };
     }
 
-    /** a set starts and ends once; rallies can follow each other within a point's window, so points never conflict */
+    /**
+     * none: rallies can follow each other within a point's window, so two points for both teams are real, and both
+     * teams' set marks are one set for the statistics. (A sport where only one side can do something at a moment,
+     * football's goal, names it here: the vote then keeps one of two such reports by both sides.)
+     */
     @Override
     public Set<String> exclusiveActions() {
-        return Set.of("Set start", "Set end");
+        return Set.of();
     }
 
     @Override

@@ -90,12 +90,12 @@ public final class Basketball implements Sport {
     }
 
     /**
-     * a period starts and ends once; baskets at either end seconds apart, double fouls and both teams' substitutions
-     * are all real
+     * none: baskets at either end seconds apart, double fouls and both teams' substitutions are all real, and both
+     * teams' period marks are one period for the statistics
      */
     @Override
     public Set<String> exclusiveActions() {
-        return Set.of(PERIOD_START, PERIOD_END);
+        return Set.of();
     }
 
     @Override

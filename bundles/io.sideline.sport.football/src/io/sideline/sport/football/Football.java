@@ -40,10 +40,12 @@ public final class Football implements Sport {
 
     /**
      * actions only one team can make within their voting window: two goals (or own goals, or penalties) by both
-     * teams within a minute cannot both be true, and a period starts and ends once. Everything else (a foul and the
-     * retaliation, shots at either end of a counter, a scuffle's cards) is never in conflict.
+     * teams within a minute cannot both be true. Everything else (a foul and the retaliation, shots at either end of
+     * a counter, a scuffle's cards, both teams' half-time substitutions) is never in conflict. Period marks are not
+     * exclusive either: data providers record a period's start for each team (StatsBomb's "Half Start"), and the
+     * statistics take the marks of both teams within the window as one period.
      */
-    public static final Set<String> EXCLUSIVE = Set.of(GOAL, OWN_GOAL, PENALTY, PERIOD_START, PERIOD_END);
+    public static final Set<String> EXCLUSIVE = Set.of(GOAL, OWN_GOAL, PENALTY);
 
     private static final List<SportAction> ACTIONS = List.of(
             new SportAction("goal", GOAL, "g", Duration.ofSeconds(60)),

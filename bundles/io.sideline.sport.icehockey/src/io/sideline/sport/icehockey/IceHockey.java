@@ -78,12 +78,12 @@ public final class IceHockey implements Sport {
     }
 
     /**
-     * a period starts and ends once; goals are not exclusive, since both teams can score within the goal's window
-     * (seconds apart after a faceoff), and coincidental penalties happen together
+     * none: both teams can score within a goal's window (seconds apart after a faceoff), coincidental penalties
+     * happen together, and both teams' period marks are one period for the statistics
      */
     @Override
     public Set<String> exclusiveActions() {
-        return Set.of(PERIOD_START, PERIOD_END);
+        return Set.of();
     }
 
     @Override

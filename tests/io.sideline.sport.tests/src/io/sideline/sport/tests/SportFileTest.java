@@ -47,8 +47,8 @@ class SportFileTest {
         assertEquals(Duration.ofMinutes(30), h.periodLength(2));
         assertEquals(Duration.ofMinutes(5), h.periodLength(3), "overtime");
         assertEquals("2nd half", h.periodName(2));
-        assertEquals(java.util.Set.of("Period start", "Period end"), h.exclusiveActions(),
-                "only the period marks are exclusive: both teams can score within a goal's window in handball");
+        assertEquals(java.util.Set.of(), h.exclusiveActions(),
+                "nothing is exclusive: both teams can score within a goal's window in handball");
         assertEquals(-2, h.momentumWeight("2-minute suspension"), 1e-9);
         assertEquals("Goal", h.keyActions().get(0));
         assertEquals(List.of(), h.action("Team timeout").qualifiers(), "a timeout has no player");
