@@ -813,21 +813,24 @@ public final class MatchClient implements AutoCloseable {
     }
 
     private void resolve(PendingReport r, PendingReport.State outcome, @Nullable String eventId, String why) {
+        if (!r.isPending()) {
+            return;
+        }
+        ScheduledFuture<?> timeout = timeouts.remove(r);
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+        inDoubt.remove(r);
+        ReportOutbox kept = reportOutbox;
+        if (kept != null) {
+            try {
+                kept.remove(r.localId()); // accepted or refused: it waits no more, before anyone hears so
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot remove " + r.localId() + " from " + kept.file()
+                        + "; a later client matches it again", e);
+            }
+        }
         if (r.resolve(outcome, eventId, why, options.clock().instant())) {
-            ScheduledFuture<?> timeout = timeouts.remove(r);
-            if (timeout != null) {
-                timeout.cancel(false);
-            }
-            inDoubt.remove(r);
-            ReportOutbox kept = reportOutbox;
-            if (kept != null) {
-                try {
-                    kept.remove(r.localId()); // accepted or refused: it waits no more
-                } catch (IOException | RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "cannot remove " + r.localId() + " from " + kept.file()
-                            + "; a later client matches it again", e);
-                }
-            }
             tell(() -> listener.reportChanged(r));
         }
     }
