@@ -5,9 +5,13 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -54,7 +58,19 @@ import org.jspecify.annotations.Nullable;
  * {@link Options#initialBackoff()} and doubles up to {@link Options#maxBackoff()}; its {@code hello} carries the
  * seq it holds, so the timeline ends with every seq once, no gap and no duplicate. {@link #setHostUrl(URI)}
  * points the next attempts at another address (a host that moved) and retries at once. Reports and corrections
- * made while the client is not connected are sent when it is connected again.
+ * made while the client is not connected are sent when it is connected again, in the order they were made.
+ * <p>
+ * <b>Coding offline.</b> A report made while the host is unreachable {@linkplain PendingReport#isWaiting() waits}:
+ * it keeps the time of the event as reported, does not time out, and is sent when the client is connected again.
+ * A report's timeout runs only while the client is connected: it starts when the report is sent, stops when the
+ * connection breaks and starts again when the client is connected again (when the host's catch-up may still bring
+ * the event that accounts for it). With a {@link ReportOutbox} (see
+ * {@link #connect(URI, String, Timeline, Options, ReportOutbox, Listener)}) every report is written to a file before
+ * {@link #report(TimelineEvent)} returns and stays there until the host accepted or refused it, so reports also
+ * outlive the client: a client started later on the same outbox sends the ones that never reached a host. A report
+ * that was sent is never sent a second time, by this client or a later one (at most once: a second copy would be
+ * a second event); when nothing the host accepted matches it, it is not accepted, saying that it may not have
+ * reached the host.
  * <p>
  * <b>Stopping.</b> The client stops for good ({@link State#CLOSED}) on {@link #close()}, or when the host refuses
  * its token ({@code bad_token}, {@code token_expired}, {@code not_identified}): trying again with the same token
@@ -138,7 +154,8 @@ public final class MatchClient implements AutoCloseable {
      * How a client behaves. Start from {@link #defaults()} and change what you need with the {@code with}
      * methods.
      *
-     * @param reportTimeout     a report not matched this long after it was made is not accepted; default 60 s
+     * @param reportTimeout     a report not matched this long after it was sent (counting only the time the client
+     *                          is connected) is not accepted; default 60 s
      * @param windows           per title: how far an accepted event's time may be from a report's to match it;
      *                          default 60 s for every title (a host's {@code VotingRules.windowFunction()} fits)
      * @param initialBackoff    the first pause before reconnecting; default 0.5 s
@@ -232,6 +249,14 @@ public final class MatchClient implements AutoCloseable {
      */
     public static final String HOST_BEHIND = "host_behind";
 
+    /**
+     * The code of the error the client reports itself to its {@link Listener} when a report cannot be written to its
+     * {@link ReportOutbox}; the error's ref is the report's.
+     *
+     * @since 1.2
+     */
+    public static final String OUTBOX_UNWRITABLE = "outbox_unwritable";
+
     private static final System.Logger LOG = System.getLogger(MatchClient.class.getName());
     private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -244,6 +269,8 @@ public final class MatchClient implements AutoCloseable {
     private final HttpClient http;
     private final AtomicLong refs = new AtomicLong();
     private final List<PendingReport> reports = new CopyOnWriteArrayList<>();
+    /** where reports wait across restarts, or {@code null} to keep them in memory only */
+    private final @Nullable ReportOutbox reportOutbox;
     /** events this client asked to retract: retractLast skips them */
     private final Set<String> retractionsAsked = ConcurrentHashMap.newKeySet();
 
@@ -265,8 +292,13 @@ public final class MatchClient implements AutoCloseable {
     private final ArrayDeque<Message> outbox = new ArrayDeque<>();
     /** event ids that account for one of this client's reports */
     private final Set<String> claimed = new HashSet<>();
+    /** the timeouts of the sent reports, which run while the client is connected */
+    private final Map<PendingReport, ScheduledFuture<?>> timeouts = new HashMap<>();
+    /** reports sent on a connection that broke, or by an earlier client of the outbox: the host may have them */
+    private final Set<PendingReport> inDoubt = new HashSet<>();
 
-    private MatchClient(URI hostUrl, String token, Timeline timeline, Options options, Listener listener) {
+    private MatchClient(URI hostUrl, String token, Timeline timeline, Options options, @Nullable ReportOutbox outbox,
+            Listener listener) {
         this.hostUrl = webSocketUrl(hostUrl);
         this.token = Objects.requireNonNull(token, "token");
         this.timeline = Objects.requireNonNull(timeline, "timeline");
@@ -280,6 +312,22 @@ public final class MatchClient implements AutoCloseable {
             return t;
         });
         this.http = HttpClient.newBuilder().connectTimeout(options.connectTimeout()).build();
+        this.reportOutbox = outbox;
+        if (outbox != null) {
+            long highest = 0;
+            for (ReportOutbox.Entry e : outbox.entries()) {
+                PendingReport r = new PendingReport(e.ref(), e.event(), e.madeAt());
+                r.sent(e.sent());
+                if (e.sent()) {
+                    inDoubt.add(r);
+                }
+                reports.add(r);
+                if (e.ref().matches("r-\\d{1,18}")) {
+                    highest = Math.max(highest, Long.parseLong(e.ref().substring(2)));
+                }
+            }
+            refs.set(highest); // new refs follow the ones taken over
+        }
     }
 
     /**
@@ -324,7 +372,26 @@ public final class MatchClient implements AutoCloseable {
      * @throws IllegalArgumentException if {@code hostUrl} is not a {@code ws:} or {@code wss:} URL
      */
     public static MatchClient connect(URI hostUrl, String token, Timeline timeline, Options options, Listener listener) {
-        MatchClient c = new MatchClient(hostUrl, token, timeline, options, listener);
+        MatchClient c = new MatchClient(hostUrl, token, timeline, options, null, listener);
+        c.start();
+        return c;
+    }
+
+    /**
+     * Starts a client whose reports wait in a file until the host accepted or refused them (see
+     * {@link ReportOutbox}). The reports the outbox already holds, from an earlier client of the same match and
+     * user, are this client's from the start, {@link PendingReport.State#PENDING} with their refs and original
+     * times: those never sent are sent once connected; those sent are matched against what the host accepted
+     * (which a new timeline receives whole) and are not sent again.
+     *
+     * @param outbox   where reports wait; one client at a time
+     * @see #connect(URI, String, Timeline, Options, Listener)
+     * @since 1.2
+     */
+    public static MatchClient connect(URI hostUrl, String token, Timeline timeline, Options options,
+            ReportOutbox outbox, Listener listener) {
+        MatchClient c = new MatchClient(hostUrl, token, timeline, options, Objects.requireNonNull(outbox, "outbox"),
+                listener);
         c.start();
         return c;
     }
@@ -334,6 +401,9 @@ public final class MatchClient implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::tick, tick, tick, TimeUnit.MILLISECONDS);
         onThread(() -> {
             tell(() -> listener.stateChanged(State.CONNECTING, stateReason));
+            for (PendingReport r : reports) { // taken over from the outbox
+                tell(() -> listener.reportChanged(r));
+            }
             open();
         });
     }
@@ -399,7 +469,9 @@ public final class MatchClient implements AutoCloseable {
 
     /**
      * Reports an event to the host. The report's {@code ref} is the returned report's {@link PendingReport#localId()}.
-     * While the client is not connected the report waits and is sent once it is.
+     * While the client is not connected the report waits and is sent once it is. With a {@link ReportOutbox} it is
+     * in the outbox's file when this returns (if the file cannot be written, the listener hears why and the report
+     * is kept in memory only).
      *
      * @param event what happened: a title and an origin of the setup, and when it happened
      * @return the report, {@link PendingReport.State#PENDING} until it is matched, refused or times out
@@ -408,12 +480,27 @@ public final class MatchClient implements AutoCloseable {
     public PendingReport report(TimelineEvent event) {
         Objects.requireNonNull(event, "event");
         requireOpen();
-        PendingReport r = new PendingReport("r-" + refs.incrementAndGet(), event, options.clock().instant());
+        // whole milliseconds, as the outbox keeps it: a report taken over after a restart has the same time
+        PendingReport r = new PendingReport("r-" + refs.incrementAndGet(), event,
+                options.clock().instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        String notKept = null;
+        ReportOutbox kept = reportOutbox;
+        if (kept != null) {
+            try {
+                kept.add(new ReportOutbox.Entry(r.localId(), event, r.sentAt(), false));
+            } catch (IOException | RuntimeException e) {
+                notKept = "The report of " + event.title() + " (" + event.origin() + ") could not be kept in "
+                        + kept.file() + " (" + describe(e) + "): it is sent when the host can be reached, but "
+                        + "is lost if Sideline closes first";
+            }
+        }
         reports.add(r);
+        String problem = notKept;
         boolean taken = onThread(() -> {
-            Duration left = options.reportTimeout().minus(Duration.between(r.sentAt(), options.clock().instant()));
-            thread.schedule(() -> expire(r), Math.max(0, left.toMillis()), TimeUnit.MILLISECONDS);
-            send(new EventReport(options.clock().instant(), token, event, r.localId()));
+            if (problem != null) {
+                tell(() -> listener.error(new ErrorMessage(OUTBOX_UNWRITABLE, problem, null, r.localId()), problem));
+            }
+            sendWaiting();
             tell(() -> listener.reportChanged(r));
         });
         if (!taken) {
@@ -426,6 +513,22 @@ public final class MatchClient implements AutoCloseable {
     /** @return the reports still {@link PendingReport.State#PENDING}, oldest first */
     public List<PendingReport> pending() {
         return reports.stream().filter(PendingReport::isPending).toList();
+    }
+
+    /**
+     * @return the reports that wait for the host: pending and not sent yet, oldest first
+     * @since 1.2
+     */
+    public List<PendingReport> waiting() {
+        return reports.stream().filter(PendingReport::isWaiting).toList();
+    }
+
+    /**
+     * @return the outbox reports wait in, if the client was connected with one
+     * @since 1.2
+     */
+    public Optional<ReportOutbox> outbox() {
+        return Optional.ofNullable(reportOutbox);
     }
 
     /** @return every report this client made, whatever became of it, oldest first */
@@ -503,7 +606,8 @@ public final class MatchClient implements AutoCloseable {
 
     /**
      * Closes the connection and stops the client for good: the state becomes {@link State#CLOSED}, and reports
-     * still pending become {@link PendingReport.State#NOT_ACCEPTED}. Waits up to a few seconds for that to be
+     * still pending become {@link PendingReport.State#NOT_ACCEPTED} (with a {@link ReportOutbox} they stay in it,
+     * for the next client of the match). Waits up to a few seconds for that to be
      * done (not when called on the client's own thread, from a listener). Calling it again does nothing.
      */
     @Override
@@ -619,6 +723,12 @@ public final class MatchClient implements AutoCloseable {
                             + " this client holds is ignored";
                     tell(() -> listener.error(new ErrorMessage(HOST_BEHIND, why, "lastSeq", null), why));
                 }
+                for (PendingReport r : reports) {
+                    if (r.isPending() && r.sent()) {
+                        startTimeout(r); // sent before: its time runs again, while the catch-up may account for it
+                    }
+                }
+                sendWaiting();
                 while (!outbox.isEmpty() && connection == c) {
                     c.send(codec.encode(outbox.poll()));
                 }
@@ -681,7 +791,8 @@ public final class MatchClient implements AutoCloseable {
     }
 
     private void expire(PendingReport r) {
-        if (!r.isPending()) {
+        timeouts.remove(r);
+        if (!r.isPending() || !r.sent()) {
             return;
         }
         // the host counts a late report as a confirmation of an accepted event, but announces only doublings
@@ -693,14 +804,108 @@ public final class MatchClient implements AutoCloseable {
                 return;
             }
         }
-        resolve(r, PendingReport.State.NOT_ACCEPTED, null, "no accepted event matched it within "
-                + options.reportTimeout().toMillis() / 1000.0 + " s");
+        String within = options.reportTimeout().toMillis() / 1000.0 + " s";
+        resolve(r, PendingReport.State.NOT_ACCEPTED, null, inDoubt.contains(r)
+                ? "it was sent just before the connection to the host was lost, and no event the host accepted matched"
+                        + " it within " + within + " of connecting again: the host may not have received it; report it"
+                        + " again if it happened"
+                : "no accepted event matched it within " + within);
     }
 
     private void resolve(PendingReport r, PendingReport.State outcome, @Nullable String eventId, String why) {
+        if (!r.isPending()) {
+            return;
+        }
+        ScheduledFuture<?> timeout = timeouts.remove(r);
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+        inDoubt.remove(r);
+        ReportOutbox kept = reportOutbox;
+        if (kept != null) {
+            try {
+                kept.remove(r.localId()); // accepted or refused: it waits no more, before anyone hears so
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot remove " + r.localId() + " from " + kept.file()
+                        + "; a later client matches it again", e);
+            }
+        }
         if (r.resolve(outcome, eventId, why, options.clock().instant())) {
             tell(() -> listener.reportChanged(r));
         }
+    }
+
+    /** (Re)starts a sent report's timeout. */
+    private void startTimeout(PendingReport r) {
+        ScheduledFuture<?> old = timeouts.put(r, thread.schedule(() -> expire(r), options.reportTimeout().toMillis(),
+                TimeUnit.MILLISECONDS));
+        if (old != null) {
+            old.cancel(false);
+        }
+    }
+
+    /**
+     * Sends the reports that wait, oldest first, when connected: noted as sent in the outbox first, so that no later
+     * client sends one a second time.
+     */
+    private void sendWaiting() {
+        Connection c = connection;
+        if (c == null || state != State.CONNECTED) {
+            return;
+        }
+        List<PendingReport> waiting = new ArrayList<>();
+        for (PendingReport r : reports) {
+            if (r.isWaiting()) {
+                waiting.add(r);
+            }
+        }
+        if (waiting.isEmpty()) {
+            return;
+        }
+        ReportOutbox kept = reportOutbox;
+        if (kept != null) {
+            try {
+                kept.markSent(waiting.stream().map(PendingReport::localId).toList());
+            } catch (IOException | RuntimeException e) {
+                // sent all the same: reaching the host matters more; a later client may then send one again
+                LOG.log(System.Logger.Level.WARNING, "cannot note in " + kept.file() + " that reports were sent",
+                        e);
+            }
+        }
+        for (PendingReport r : waiting) {
+            r.sent(true);
+            c.send(codec.encode(new EventReport(options.clock().instant(), token, r.event(), r.localId())))
+                    .whenComplete((x, failure) -> {
+                        if (failure != null) {
+                            onThread(() -> unsent(r));
+                        }
+                    });
+            startTimeout(r);
+        }
+    }
+
+    /** A report's frame could not be written: the host did not get it, and it waits again. */
+    private void unsent(PendingReport r) {
+        if (!r.isPending() || !r.sent()) {
+            return;
+        }
+        r.sent(false);
+        inDoubt.remove(r);
+        ScheduledFuture<?> timeout = timeouts.remove(r);
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+        ReportOutbox kept = reportOutbox;
+        if (kept != null) {
+            try {
+                kept.markUnsent(r.localId());
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "cannot note in " + kept.file() + " that "
+                        + r.localId() + " waits again", e);
+            }
+        }
+        tell(() -> listener.reportChanged(r));
+        sendWaiting();
     }
 
     private void hostError(ErrorMessage e) {
@@ -752,6 +957,14 @@ public final class MatchClient implements AutoCloseable {
             connection.socket().abort();
             connection = null;
         }
+        // the time of sent reports stops while the host is unreachable; they may have reached it
+        timeouts.values().forEach(t -> t.cancel(false));
+        timeouts.clear();
+        for (PendingReport r : reports) {
+            if (r.isPending() && r.sent()) {
+                inDoubt.add(r);
+            }
+        }
         String refused = refusal;
         if (refused != null) {
             closing = true;
@@ -789,8 +1002,15 @@ public final class MatchClient implements AutoCloseable {
             }
             c.socket().abort();
         }
+        ReportOutbox kept = reportOutbox;
         for (PendingReport r : reports) {
-            resolve(r, PendingReport.State.NOT_ACCEPTED, null, "the client stopped before the host accepted it");
+            if (kept == null) {
+                resolve(r, PendingReport.State.NOT_ACCEPTED, null, "the client stopped before the host accepted it");
+            } else if (r.resolve(PendingReport.State.NOT_ACCEPTED, null, "the client stopped before the host accepted"
+                    + " it; it is kept in " + kept.file() + " for when this match is joined again",
+                    options.clock().instant())) {
+                tell(() -> listener.reportChanged(r)); // and it stays in the outbox
+            }
         }
         outbox.clear();
         setState(State.CLOSED, reason);
@@ -853,15 +1073,17 @@ public final class MatchClient implements AutoCloseable {
             return Objects.requireNonNull(ws, "not open");
         }
 
-        void send(String text) {
+        /** @return completes when the frame was written, or could not be */
+        CompletableFuture<?> send(String text) {
             lastSent = System.nanoTime();
             WebSocket socket = socket();
-            sending = sending.handle((r, e) -> null).thenCompose(x -> socket.sendText(text, true))
-                    .whenComplete((r, failure) -> {
-                        if (failure != null) {
-                            onThread(() -> lost(generation, "sending failed: " + describe(failure)));
-                        }
-                    });
+            CompletableFuture<?> sent = sending.handle((r, e) -> null).thenCompose(x -> socket.sendText(text, true));
+            sending = sent.whenComplete((r, failure) -> {
+                if (failure != null) {
+                    onThread(() -> lost(generation, "sending failed: " + describe(failure)));
+                }
+            });
+            return sent;
         }
 
         // the JDK's listener is not null-annotated: its parameters are @Nullable here, and it may return null

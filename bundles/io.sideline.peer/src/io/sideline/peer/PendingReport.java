@@ -21,7 +21,10 @@ public final class PendingReport {
 
     /** What became of a report. */
     public enum State {
-        /** sent (or waiting to be sent while the client reconnects); no accepted message matched it yet */
+        /**
+         * sent, or waiting to be sent while the host is unreachable ({@link PendingReport#isWaiting()}); no
+         * accepted message matched it yet
+         */
         PENDING,
         /** an accepted message of the host matched it: {@link PendingReport#eventId()} says which event */
         ACCEPTED,
@@ -37,6 +40,7 @@ public final class PendingReport {
     private volatile @Nullable String eventId;
     private volatile @Nullable String detail;
     private volatile @Nullable Instant resolvedAt;
+    private volatile boolean sent;
 
     PendingReport(String localId, TimelineEvent event, Instant sentAt) {
         this.localId = Objects.requireNonNull(localId, "localId");
@@ -54,7 +58,10 @@ public final class PendingReport {
         return event;
     }
 
-    /** @return when {@link MatchClient#report(TimelineEvent)} was called */
+    /**
+     * @return when {@link MatchClient#report(TimelineEvent)} was called (for a report a client took over from its
+     *         {@link ReportOutbox}, when it was made in the earlier run)
+     */
     public Instant sentAt() {
         return sentAt;
     }
@@ -92,6 +99,24 @@ public final class PendingReport {
         return state == State.PENDING;
     }
 
+    /**
+     * @return whether it is pending and was not sent yet: the host has not been reachable since it was made. Such a
+     *         report does not time out; it is sent, with its original time, when the client is connected again
+     */
+    public boolean isWaiting() {
+        return state == State.PENDING && !sent;
+    }
+
+    /** @return whether it was handed to a host (which may then have counted it) */
+    boolean sent() {
+        return sent;
+    }
+
+    /** the client's thread only */
+    void sent(boolean value) {
+        sent = value;
+    }
+
     /** Resolves it once; the client's thread only. @return whether it was still pending */
     boolean resolve(State newState, @Nullable String acceptedId, String why, Instant at) {
         if (state != State.PENDING) {
@@ -108,6 +133,7 @@ public final class PendingReport {
     @Override
     public String toString() {
         return "PendingReport[" + localId + " " + event.title() + " " + event.origin() + " " + state
+                + (isWaiting() ? " waiting" : "")
                 + (eventId == null ? "" : " " + eventId) + (detail == null ? "" : " (" + detail + ")") + "]";
     }
 }

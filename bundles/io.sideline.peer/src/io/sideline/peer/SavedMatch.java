@@ -257,8 +257,8 @@ public record SavedMatch(Setup setup, List<Accepted> messages) {
     }
 
     /**
-     * A file that is not a saved match (or a journal, or a journal's setup file). The message names the file,
-     * the line (1-based) and the problem.
+     * A file that is not a saved match (or a journal, or a journal's setup file, or a {@link ReportOutbox}). The
+     * message names the file, the line (1-based) and the problem.
      */
     public static final class FormatException extends IOException {
 

@@ -227,7 +227,7 @@ public final class MatchActions {
     public void join(String matchId, String name) {
         run("Joining " + name, m -> {
             m.beginTask("Asking the lookup server for the host and a token", IProgressMonitor.UNKNOWN);
-            session.join(matchId);
+            session.join(matchId, dataDir());
         }, () -> showPerspective(SidelineUi.PERSPECTIVE_LIVE));
     }
 

@@ -1,7 +1,10 @@
 package io.sideline.ui.internal.session;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +39,7 @@ import io.sideline.lookup.Page;
 import io.sideline.lookup.QuorumPolicy;
 import io.sideline.peer.MatchClient;
 import io.sideline.peer.PendingReport;
+import io.sideline.peer.ReportOutbox;
 import io.sideline.peer.SavedMatch;
 import io.sideline.peer.Timeline;
 import io.sideline.protocol.Accepted;
@@ -58,6 +62,11 @@ import io.sideline.stats.MatchStats;
  * <li>the sports come from the {@link SportRegistry} service.</li>
  * </ul>
  * {@link #leave()} returns at once on any thread: the match is closed by a Job of the family {@link #LEAVING}.
+ * <p>
+ * This user's reports in a live match wait in the match's outbox, {@code outbox/<match>.<user>.outbox} in the data
+ * folder (see {@link ReportOutbox}), until the host accepted or refused them: reports made while the host is
+ * unreachable are sent when it is back, and those left when the workbench closed are sent when the match is joined
+ * again.
  */
 @Component(service = LiveSession.class)
 public final class LiveSession {
@@ -172,6 +181,12 @@ public final class LiveSession {
         return r == null ? List.of() : r.client().pending();
     }
 
+    /** @return this user's reports that wait for the host: made while it was unreachable, not sent yet */
+    public List<PendingReport> waiting() {
+        RunningMatch r = running;
+        return r == null ? List.of() : r.client().waiting();
+    }
+
     /** @return this user's reports in this match, oldest first, whatever became of them */
     public List<PendingReport> reports() {
         RunningMatch r = running;
@@ -243,11 +258,14 @@ public final class LiveSession {
         return lookup.search(query);
     }
 
-    /** Joins a match found on the lookup server. Call from a Job. */
-    public void join(String matchId) throws Exception {
+    /**
+     * Joins a match found on the lookup server; reports this user left waiting in it (in {@code dataDir}) are sent.
+     * Call from a Job.
+     */
+    public void join(String matchId, Path dataDir) throws Exception {
         Match m = lookup.match(matchId);
         JoinTicket t = lookup.join(matchId);
-        startLive(m.name(), sport(m.sport()), t, null, null);
+        startLive(m.name(), sport(m.sport()), t, null, null, outboxFile(dataDir, t, lookup.user()));
     }
 
     /** Registers a new match, hosts it in this process, and joins it. Call from a Job. */
@@ -256,7 +274,8 @@ public final class LiveSession {
         HostedMatch h = HostedMatch.with(lookup.client(), lookup.session()).sports(sports)
                 .dataDir(dataDir.resolve("journals")).bindHost("0.0.0.0").port(0).create(name, s, teams, start, quorum);
         try {
-            startLive(name, s, lookup.join(h.match().id()), h, null);
+            JoinTicket t = lookup.join(h.match().id());
+            startLive(name, s, t, h, null, outboxFile(dataDir, t, lookup.user()));
         } catch (Exception e) {
             h.close();
             throw e;
@@ -268,15 +287,56 @@ public final class LiveSession {
         awaitClosed(); // the servers of a local match left just now may still hold this folder
         LocalMatch m = LocalMatch.start(dataDir, s, name, teams, quorum, line -> { });
         try {
-            startLive(name, s, m.join(), null, m);
+            JoinTicket t = m.join();
+            startLive(name, s, t, null, m, outboxFile(dataDir, t, LocalMatch.USER));
         } catch (Exception e) {
             m.close();
             throw e;
         }
     }
 
-    private void startLive(String name, Sport s, JoinTicket ticket, HostedMatch h, LocalMatch l) {
+    /** @return where this user's reports in the match wait: {@code outbox/<match>.<user>.outbox} in the data folder */
+    static Path outboxFile(Path dataDir, JoinTicket ticket, String user) {
+        String who = user == null ? "me" : user.replaceAll("[^A-Za-z0-9._-]", "_");
+        return dataDir.resolve("outbox").resolve(ticket.matchId().replaceAll("[^A-Za-z0-9._-]", "_") + "." + who
+                + ReportOutbox.SUFFIX);
+    }
+
+    /**
+     * Opens the match's outbox. One that cannot be read is moved aside (nothing in it is lost, and nothing accepted
+     * depends on it) and the match starts with none waiting; {@code problems} hears why, in words.
+     *
+     * @return the outbox, or {@code null} when none can be kept (the reports then wait in memory only)
+     */
+    static ReportOutbox openOutbox(Path file, java.util.function.Consumer<String> problems) {
+        try {
+            return ReportOutbox.open(file);
+        } catch (SavedMatch.FormatException damaged) {
+            Path aside = file.resolveSibling(file.getFileName() + ".unreadable-" + System.currentTimeMillis());
+            try {
+                Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+                problems.accept("The reports that waited for the host from last time could not be read ("
+                        + damaged.problem() + ", line " + damaged.line() + "): the file is kept as " + aside
+                        + ", and this match starts with none waiting.");
+                ILog.of(LiveSession.class).warn("Unreadable outbox moved aside to " + aside + ": " + damaged.getMessage());
+                return ReportOutbox.open(file);
+            } catch (IOException e) {
+                problems.accept("The reports that waited for the host from last time could not be read ("
+                        + damaged.getMessage() + "), nor set aside (" + e.getMessage() + "): reports wait in memory "
+                        + "only in this match.");
+                return null;
+            }
+        } catch (IOException e) {
+            problems.accept("The file where reports wait for the host cannot be read (" + e.getMessage() + "): reports "
+                    + "wait in memory only in this match.");
+            return null;
+        }
+    }
+
+    private void startLive(String name, Sport s, JoinTicket ticket, HostedMatch h, LocalMatch l, Path outboxFile)
+            throws InterruptedException, TimeoutException {
         leave();
+        awaitClosed(); // the client left may still hold this match's outbox
         long mine = generation.get();
         Timeline t = new Timeline();
         Function<String, Duration> windows = title -> {
@@ -290,8 +350,19 @@ public final class LiveSession {
                 model.live(name, s, t, ticket.hostUrl());
             }
         });
-        MatchClient client = MatchClient.connect(URI.create(ticket.hostUrl()), ticket.token(), t, options,
-                new ClientListener(mine));
+        List<String> problems = new java.util.ArrayList<>();
+        ReportOutbox outbox = openOutbox(outboxFile, problems::add);
+        if (!problems.isEmpty()) {
+            ui(() -> {
+                if (generation.get() == mine) {
+                    model.problem(String.join(" ", problems));
+                }
+            });
+        }
+        ClientListener heard = new ClientListener(mine);
+        URI host = URI.create(ticket.hostUrl());
+        MatchClient client = outbox == null ? MatchClient.connect(host, ticket.token(), t, options, heard)
+                : MatchClient.connect(host, ticket.token(), t, options, outbox, heard);
         running = new RunningMatch(client, h, l);
     }
 

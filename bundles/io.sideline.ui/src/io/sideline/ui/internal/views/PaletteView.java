@@ -69,6 +69,8 @@ public final class PaletteView extends ViewPart {
     private org.eclipse.jface.fieldassist.ContentProposalAdapter proposals;
     private Table pending;
     private Label hint;
+    /** how many reports wait for the host (empty when none do) */
+    private Label waiting;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -195,6 +197,8 @@ public final class PaletteView extends ViewPart {
         hint.setText("Keys: a letter reports for the home team, Shift+letter for the away team, F2 names a player, "
                 + "Ctrl+Z retracts your last report.");
         hint.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+        waiting = new Label(bottom, SWT.WRAP);
+        waiting.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         pending = new Table(bottom, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
         pending.setHeaderVisible(true);
         for (String h : new String[] { "Sent", "Your report", "State" }) {
@@ -291,7 +295,7 @@ public final class PaletteView extends ViewPart {
             item.setText(0, LocalTime.ofInstant(r.sentAt(), ZoneId.systemDefault()).format(SENT));
             item.setText(1, r.event().title() + " · " + r.event().origin()
                     + (r.event().player() == null ? "" : " · " + r.event().player()));
-            item.setText(2, switch (r.state()) {
+            item.setText(2, r.isWaiting() ? "waiting for the host (offline)" : switch (r.state()) {
                 case PENDING -> "waiting for votes";
                 case ACCEPTED -> "accepted";
                 case NOT_ACCEPTED -> "not accepted: " + whyNot(r);
@@ -303,6 +307,18 @@ public final class PaletteView extends ViewPart {
             }
         }
         pending.setRedraw(true);
+        int offline = session.waiting().size();
+        String note = offline == 0 ? "" : offline == 1 ? "1 report waits for the host: it is sent when the host is back"
+                : offline + " reports wait for the host: they are sent when it is back";
+        if (!note.equals(waiting.getText())) {
+            waiting.setText(note);
+            waiting.getParent().layout();
+        }
+    }
+
+    /** @return the line saying how many reports wait for the host, empty when none do */
+    public Label waitingLabel() {
+        return waiting;
     }
 
     /** @return why a report was not accepted, in the host's words without the repeated "X by Y was not accepted" */
@@ -318,7 +334,8 @@ public final class PaletteView extends ViewPart {
         String tip = null;
         if (item != null && item.getData() instanceof PendingReport r) {
             tip = switch (r.state()) {
-                case PENDING -> "Waiting for the vote: " + r.event().title() + " by " + r.event().origin();
+                case PENDING -> (r.isWaiting() ? "Waiting for the host, which cannot be reached; sent when it is back: "
+                        : "Waiting for the vote: ") + r.event().title() + " by " + r.event().origin();
                 case ACCEPTED -> "Accepted: it is in the Live Feed";
                 case NOT_ACCEPTED -> r.event().title() + " by " + r.event().origin() + " was not accepted: " + whyNot(r);
             };
