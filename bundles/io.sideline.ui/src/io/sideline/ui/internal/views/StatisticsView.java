@@ -384,6 +384,7 @@ public final class StatisticsView extends ViewPart {
             }
             new TableItem(periods, SWT.NONE).setText(cells.toArray(String[]::new));
         }
+        ColumnFit.pack(periods);
         periods.setRedraw(true);
     }
 
