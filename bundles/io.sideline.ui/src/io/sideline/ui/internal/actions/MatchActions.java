@@ -29,6 +29,7 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.WorkbenchException;
 
 import io.sideline.lookup.QuorumPolicy;
+import io.sideline.peer.SavedMatch;
 import io.sideline.replay.ReplayDriver;
 import io.sideline.replay.ReplayOptions;
 import io.sideline.sport.api.Sport;
@@ -195,8 +196,9 @@ public final class MatchActions {
             node.flush();
         } catch (Exception | LinkageError e) {
             if (a.remember()) {
+                ILog.of(MatchActions.class).warn("Secure storage could not keep the password", e);
                 MessageDialog.openWarning(shell(), "Password not remembered",
-                        "Eclipse secure storage could not keep the password: " + e.getMessage());
+                        "This computer's secure storage could not keep the password, so you will type it next time.");
             }
         }
     }
@@ -247,8 +249,29 @@ public final class MatchActions {
     public void open(Path file) {
         run("Opening " + file.getFileName(), m -> {
             m.beginTask("Reading " + file, IProgressMonitor.UNKNOWN);
-            session.openReview(file);
+            try {
+                session.openReview(file);
+            } catch (SavedMatch.FormatException e) {
+                throw new IllegalArgumentException(notAMatch(e), e);
+            }
         }, () -> showPerspective(SidelineUi.PERSPECTIVE_REVIEW));
+    }
+
+    /** what a match file is, in one line, for a person who opened something else */
+    static final String MATCH_FILE = "A Sideline match file is what File › Save Match As… writes (name.sideline), or a "
+            + "host's journal (name.journal): one match message per line, the first one describing the match.";
+
+    /**
+     * @return why a file does not open as a match, in the user's words: "README.md is not a Sideline match file",
+     *         not the parser's message (which goes to the log)
+     */
+    public static String notAMatch(SavedMatch.FormatException e) {
+        String name = e.file() == null || e.file().getFileName() == null ? "The file" : e.file().getFileName().toString();
+        if (e.line() <= 1) {
+            return name + " is not a Sideline match file.\n\n" + MATCH_FILE;
+        }
+        return name + " is a damaged Sideline match file: line " + e.line() + " is not a match message (the file "
+                + "may have been cut short or edited).\n\n" + MATCH_FILE;
     }
 
     private void saveMatch() {
@@ -400,15 +423,34 @@ public final class MatchActions {
         return job;
     }
 
-    static String readable(Throwable e) {
+    /** @return what went wrong, in the user's words */
+    public static String readable(Throwable e) {
         Throwable t = e;
         while ((t instanceof java.util.concurrent.ExecutionException
                 || t instanceof java.util.concurrent.CompletionException
                 || t instanceof java.lang.reflect.InvocationTargetException) && t.getCause() != null) {
             t = t.getCause();
         }
+        if (t instanceof SavedMatch.FormatException f) {
+            return notAMatch(f);
+        }
         String m = t.getMessage();
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+        if (m == null || m.isBlank() || t instanceof NullPointerException || t instanceof ClassCastException
+                || t instanceof IndexOutOfBoundsException) {
+            // a programming error: its text means nothing to an analyst, and the log has the details
+            return "Something went wrong that Sideline did not expect. The details are in the log, "
+                    + "the workspace's .metadata/.log file.";
+        }
+        if (t instanceof java.net.ConnectException) {
+            return "Nothing answers at that address: is the server running, and is the address right?";
+        }
+        if (t instanceof java.nio.file.NoSuchFileException) {
+            return "There is no file " + m + ".";
+        }
+        if (t instanceof java.nio.file.AccessDeniedException) {
+            return "Sideline may not read or write " + m + ".";
+        }
+        return m;
     }
 
     private void showPerspective(String id) {

@@ -117,6 +117,7 @@ public final class EventsView extends ViewPart {
             new TableItem(results, SWT.NONE).setText(new String[] { m.name(), m.sport(), String.join(" – ", m.origins()),
                     WHEN.format(m.scheduledStart()), m.state().wire(), m.owner() });
         }
+        ColumnFit.pack(results);
         header.setText(page.total() + " match" + (page.total() == 1 ? "" : "es") + " on " + session.lookupUrl()
                 + (page.total() > shown.size() ? " (the first " + shown.size() + " shown)" : ""));
     }

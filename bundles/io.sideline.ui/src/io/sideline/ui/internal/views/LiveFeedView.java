@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -37,7 +36,8 @@ public final class LiveFeedView extends ViewPart {
 
     /** the feed's columns, in order */
     static final String[] COLUMNS = { "Time", "Origin", "Action", "Player", "Votes", "Confidence" };
-    private static final int[] WIDTHS = { 52, 70, 125, 135, 45, 75 };
+    /** how many new rows a refresh measures at most, to size the columns */
+    private static final int FIT_ROWS = 300;
     private static final String ALL = "All";
 
     /** One row: an accepted event's current version, or a report of this user still waiting. */
@@ -55,6 +55,10 @@ public final class LiveFeedView extends ViewPart {
     private Combo actionFilter;
     private Setup filtersFor;
     private List<Row> rows = List.of();
+    /** the rows' events whose cells were measured, and the width each column needed for them */
+    private final java.util.Set<Object> measured = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final int[] needed = new int[COLUMNS.length];
+    private String fittedFor;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -81,7 +85,6 @@ public final class LiveFeedView extends ViewPart {
         for (int i = 0; i < COLUMNS.length; i++) {
             TableColumn column = new TableColumn(table, i >= 4 ? SWT.RIGHT : SWT.LEFT);
             column.setText(COLUMNS[i]);
-            column.setWidth(WIDTHS[i]);
         }
         table.addListener(SWT.SetData, this::fill);
         table.addListener(SWT.PaintItem, this::strikeThrough);
@@ -138,6 +141,9 @@ public final class LiveFeedView extends ViewPart {
         rows = next;
         table.setItemCount(rows.size());
         table.clearAll();
+        String content = System.identityHashCode(setup) + "/" + origin + "/" + action;
+        fitColumns(!content.equals(fittedFor));
+        fittedFor = content;
         if (following && !rows.isEmpty()) {
             table.setTopIndex(Math.max(0, rows.size() - visible + 1));
         }
@@ -163,7 +169,16 @@ public final class LiveFeedView extends ViewPart {
             return;
         }
         Row row = rows.get(index);
-        MatchStats stats = session.stats();
+        item.setText(cells(row, session.stats()));
+        if (row.retracted()) {
+            item.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+        } else if (row.pending() != null) {
+            item.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_GRAY));
+        }
+    }
+
+    /** @return what a row shows, column by column */
+    private static String[] cells(Row row, MatchStats stats) {
         if (row.accepted() != null) {
             Accepted a = row.accepted();
             String action = a.event().title();
@@ -172,19 +187,39 @@ public final class LiveFeedView extends ViewPart {
             } else if (row.retracted()) {
                 action += "  (retracted)";
             }
-            item.setText(new String[] { clock(stats, a.event().time()), a.event().origin(), action,
+            return new String[] { clock(stats, a.event().time()), a.event().origin(), action,
                     a.event().player() == null ? "" : a.event().player(), Integer.toString(a.votes()),
-                    String.format(Locale.ROOT, "%.0f %%", 100 * a.confidence()) });
-            if (row.retracted()) {
-                item.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
+                    String.format(Locale.ROOT, "%.0f %%", 100 * a.confidence()) };
+        }
+        PendingReport p = row.pending();
+        return new String[] { clock(stats, p.event().time()), p.event().origin(),
+                p.event().title() + "  (your report: waiting for votes)",
+                p.event().player() == null ? "" : p.event().player(), "1", "" };
+    }
+
+    /**
+     * Widens the columns to the rows not measured yet, the newest first and at most {@value #FIT_ROWS} of them
+     * per refresh, so a long match stays cheap; a new match or filter measures afresh.
+     */
+    private void fitColumns(boolean afresh) {
+        if (afresh) {
+            measured.clear();
+            java.util.Arrays.fill(needed, 0);
+        }
+        MatchStats stats = session.stats();
+        List<String[]> cells = new ArrayList<>();
+        for (int i = rows.size() - 1; i >= 0 && cells.size() < FIT_ROWS; i--) {
+            Row row = rows.get(i);
+            Object key = row.accepted() != null ? row.accepted() : row.pending();
+            if (measured.add(key)) {
+                cells.add(cells(row, stats));
             }
-        } else {
-            PendingReport p = row.pending();
-            item.setText(new String[] { clock(stats, p.event().time()), p.event().origin(),
-                    p.event().title() + "  (your report: waiting for votes)",
-                    p.event().player() == null ? "" : p.event().player(), "1", "" });
-            Color grey = table.getDisplay().getSystemColor(SWT.COLOR_GRAY);
-            item.setForeground(grey);
+        }
+        if (measured.size() > 20_000) {
+            measured.clear(); // rows measured again later only widen what is already wide enough
+        }
+        if (afresh || !cells.isEmpty()) {
+            ColumnFit.widen(table, cells, needed);
         }
     }
 

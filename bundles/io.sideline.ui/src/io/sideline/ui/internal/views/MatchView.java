@@ -38,7 +38,10 @@ public final class MatchView extends ViewPart {
     public void createPartControl(Composite parent) {
         session = PlatformUI.getWorkbench().getService(LiveSession.class);
         content = new Composite(parent, SWT.NONE);
-        content.setLayout(new GridLayout(3, true));
+        // the score takes the room it needs; the status line wraps, in two lines, in what is left
+        GridLayout layout = new GridLayout(3, false);
+        layout.marginHeight = 2;
+        content.setLayout(layout);
 
         status = new Label(content, SWT.WRAP);
         status.setData(DATA_STATUS, Boolean.TRUE);
@@ -47,7 +50,7 @@ public final class MatchView extends ViewPart {
         score = new Label(content, SWT.CENTER);
         score.setFont(JFaceResources.getHeaderFont());
         score.setData(DATA_SCORE, Boolean.TRUE);
-        score.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+        score.setLayoutData(new GridData(SWT.CENTER, SWT.CENTER, false, false));
 
         clock = new Label(content, SWT.RIGHT);
         clock.setFont(JFaceResources.getHeaderFont());
@@ -91,7 +94,8 @@ public final class MatchView extends ViewPart {
         String name = session.title();
         String problem = session.problem();
         status.setText((name == null ? "No match" : name) + "\n" + session.status()
-                + (problem == null ? "" : "\n⚠ " + problem));
+                + (problem == null ? "" : "  ⚠ " + problem));
+        status.setToolTipText(status.getText());
         MatchStats stats = session.stats();
         if (stats != null && stats.origins().size() >= 2) {
             List<String> o = stats.origins();

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.events.KeyAdapter;
 import org.eclipse.swt.events.KeyEvent;
@@ -61,7 +62,9 @@ public final class PaletteView extends ViewPart {
     private Composite stack;
     private StackLayout stackLayout;
     private Composite empty;
+    private ScrolledComposite scroller;
     private Composite palette;
+    private final List<Group> groups = new ArrayList<>();
     private Setup shownSetup;
     private final List<Binding> bindings = new ArrayList<>();
     private final Map<Binding, Button> buttons = new LinkedHashMap<>();
@@ -119,6 +122,58 @@ public final class PaletteView extends ViewPart {
         return pending;
     }
 
+    /**
+     * Lays the buttons out for the palette's width: the teams side by side when both fit, else one above the
+     * other; in each team as many columns of buttons as fit, every button as wide as its text. What does not fit
+     * in the height scrolls.
+     */
+    private void fitToWidth() {
+        if (scroller == null || scroller.isDisposed() || groups.isEmpty()) {
+            return;
+        }
+        int buttonWidth = 0;
+        for (Button b : buttons.values()) {
+            buttonWidth = Math.max(buttonWidth, ((GridData) b.getLayoutData()).minimumWidth);
+        }
+        GridLayout outer = (GridLayout) palette.getLayout();
+        GridLayout inner = (GridLayout) groups.get(0).getLayout();
+        int groupTrim = groups.get(0).computeTrim(0, 0, 0, 0).width + 2 * inner.marginWidth;
+        int groupMin = 0;
+        org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(palette);
+        try {
+            for (Group g : groups) {
+                groupMin = Math.max(groupMin, Math.max(buttonWidth, gc.textExtent(g.getText()).x + 16) + groupTrim);
+                ((GridData) g.getLayoutData()).minimumWidth = gc.textExtent(g.getText()).x + 16 + groupTrim;
+            }
+        } finally {
+            gc.dispose();
+        }
+        int width = scroller.getClientArea().width;
+        for (int pass = 0; pass < 2; pass++) {
+            int room = width - 2 * outer.marginWidth;
+            int perRow = Math.min(groups.size(), Math.min(2, Math.max(1, (room + outer.horizontalSpacing)
+                    / (groupMin + outer.horizontalSpacing))));
+            int groupWidth = (room - (perRow - 1) * outer.horizontalSpacing) / perRow - groupTrim;
+            int columns = Math.max(1, (groupWidth + inner.horizontalSpacing) / (buttonWidth + inner.horizontalSpacing));
+            columns = Math.min(columns, Math.max(1, groups.get(0).getChildren().length));
+            boolean changed = outer.numColumns != perRow;
+            outer.numColumns = perRow;
+            for (Group g : groups) {
+                GridLayout l = (GridLayout) g.getLayout();
+                changed |= l.numColumns != columns;
+                l.numColumns = columns;
+            }
+            org.eclipse.swt.graphics.Point size = palette.computeSize(width, SWT.DEFAULT, changed);
+            scroller.setMinSize(size);
+            if (pass == 0 && size.y > scroller.getClientArea().height && !scroller.getVerticalBar().getVisible()) {
+                width -= scroller.getVerticalBar().getSize().x; // the bar about to show takes its width
+                continue;
+            }
+            break;
+        }
+        palette.layout(true, true);
+    }
+
     private void refresh() {
         if (stack.isDisposed()) {
             return;
@@ -132,10 +187,12 @@ public final class PaletteView extends ViewPart {
     }
 
     private void rebuild(Setup setup) {
-        if (palette != null) {
-            palette.dispose();
+        if (scroller != null) {
+            scroller.dispose(); // and the palette in it
+            scroller = null;
             palette = null;
         }
+        groups.clear();
         bindings.clear();
         buttons.clear();
         if (setup == null || setup.origins().size() < 1) {
@@ -144,7 +201,13 @@ public final class PaletteView extends ViewPart {
             return;
         }
         Sport sport = session.matchSport();
-        palette = new Composite(stack, SWT.NONE);
+        // the buttons scroll rather than vanish in a small window
+        scroller = new ScrolledComposite(stack, SWT.V_SCROLL | SWT.H_SCROLL);
+        scroller.setExpandHorizontal(true);
+        scroller.setExpandVertical(true);
+        scroller.setShowFocusedControl(true); // a button reached with Tab scrolls into view
+        palette = new Composite(scroller, SWT.NONE);
+        scroller.setContent(palette);
         palette.setLayout(new GridLayout(Math.min(2, setup.origins().size()), true));
         KeyAdapter keys = new KeyAdapter() {
             @Override
@@ -158,7 +221,8 @@ public final class PaletteView extends ViewPart {
             Group group = new Group(palette, SWT.NONE);
             group.setText(origin + (o == 0 ? " (home)" : o == 1 ? " (away: Shift)" : ""));
             group.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, false));
-            group.setLayout(new GridLayout(2, true));
+            group.setLayout(new GridLayout(1, true));
+            groups.add(group);
             for (String action : setup.actions()) {
                 SportAction a = sport == null ? null : sport.action(action);
                 char key = a == null ? 0 : PaletteKeys.keyOf(sport, a);
@@ -168,7 +232,9 @@ public final class PaletteView extends ViewPart {
                 button.setToolTipText("Report " + action + " by " + origin + (key != 0 && o < 2 ? " (" + b.keyLabel()
                         + ")" : ""));
                 button.setData(DATA_BINDING, b);
-                button.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+                GridData bd = new GridData(SWT.FILL, SWT.CENTER, true, false);
+                bd.minimumWidth = button.computeSize(SWT.DEFAULT, SWT.DEFAULT).x; // its whole text, always
+                button.setLayoutData(bd);
                 button.addListener(SWT.Selection, e -> report(b));
                 button.addKeyListener(keys);
                 if (o < 2 && key != 0) {
@@ -199,19 +265,22 @@ public final class PaletteView extends ViewPart {
         hint.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         waiting = new Label(bottom, SWT.WRAP);
         waiting.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-        pending = new Table(bottom, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION);
+        pending = new Table(bottom, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL);
         pending.setHeaderVisible(true);
         for (String h : new String[] { "Sent", "Your report", "State" }) {
             org.eclipse.swt.widgets.TableColumn c = new org.eclipse.swt.widgets.TableColumn(pending, SWT.LEFT);
             c.setText(h);
-            c.setWidth(h.equals("Your report") ? 200 : 90);
+            c.pack();
         }
         GridData pd = new GridData(SWT.FILL, SWT.FILL, true, true, 2, 1);
         pd.heightHint = 90;
+        pd.widthHint = 120; // the list scrolls sideways; it does not widen the palette
         pending.setLayoutData(pd);
         pending.addKeyListener(keys);
-        stackLayout.topControl = palette;
+        scroller.addListener(SWT.Resize, e -> fitToWidth());
+        stackLayout.topControl = scroller;
         stack.layout(true, true);
+        fitToWidth();
         palette.setFocus();
     }
 
@@ -306,6 +375,7 @@ public final class PaletteView extends ViewPart {
                 item.setFont(JFaceResources.getFontRegistry().getItalic(JFaceResources.DEFAULT_FONT));
             }
         }
+        ColumnFit.pack(pending);
         pending.setRedraw(true);
         int offline = session.waiting().size();
         String note = offline == 0 ? "" : offline == 1 ? "1 report waits for the host: it is sent when the host is back"

@@ -384,6 +384,7 @@ public final class StatisticsView extends ViewPart {
             }
             new TableItem(periods, SWT.NONE).setText(cells.toArray(String[]::new));
         }
+        ColumnFit.pack(periods);
         periods.setRedraw(true);
     }
 
@@ -421,7 +422,8 @@ public final class StatisticsView extends ViewPart {
             export(selectedChart(), Path.of(file), 1200, 800);
         } catch (IOException e) {
             ILog.of(StatisticsView.class).error("Could not export a chart to " + file, e);
-            MessageDialog.openError(tabs.getShell(), "Export failed", "Could not write " + file + ": " + e.getMessage());
+            MessageDialog.openError(tabs.getShell(), "Export failed", "The chart was not saved to " + file + ". "
+                    + io.sideline.ui.internal.actions.MatchActions.readable(e));
         }
     }
 

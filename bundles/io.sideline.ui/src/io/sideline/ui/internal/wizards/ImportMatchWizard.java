@@ -1,5 +1,7 @@
 package io.sideline.ui.internal.wizards;
 
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.wizard.Wizard;
@@ -36,8 +39,8 @@ import io.sideline.ui.internal.session.LiveSession;
 
 /**
  * File › Import › Sideline › Match from Sportscode, StatsBomb or Sideline: reads the file (the format is
- * recognised from its content), writes a Sideline match file, and opens it for review. In a Job: a large file
- * shows progress.
+ * recognised from its content), writes a Sideline match file, and opens it for review. The wizard shows the
+ * progress of a large file; a file that does not import leaves the wizard open with the reason on its page.
  */
 public final class ImportMatchWizard extends Wizard implements IImportWizard {
 
@@ -48,7 +51,7 @@ public final class ImportMatchWizard extends Wizard implements IImportWizard {
     @Override
     public void init(IWorkbench workbench, IStructuredSelection selection) {
         setWindowTitle("Import a Match");
-        setNeedsProgressMonitor(false);
+        setNeedsProgressMonitor(true);
     }
 
     @Override
@@ -57,6 +60,10 @@ public final class ImportMatchWizard extends Wizard implements IImportWizard {
         addPage(page);
     }
 
+    /**
+     * Imports in the wizard's own progress bar. A failure stays in the wizard, said on its page, with what was
+     * entered kept, so the user corrects the file or the kick-off and tries again.
+     */
     @Override
     public boolean performFinish() {
         Path in = Path.of(page.source.getText().strip());
@@ -71,14 +78,40 @@ public final class ImportMatchWizard extends Wizard implements IImportWizard {
         }
         ImportOptions chosen = options;
         boolean open = page.open.getSelection();
-        MatchActions actions = new MatchActions(PlatformUI.getWorkbench().getActiveWorkbenchWindow());
-        actions.run("Importing " + in.getFileName(), (IProgressMonitor m) -> {
-            m.beginTask("Reading " + in.getFileName(), 110);
-            SavedMatch match = Interop.importFile(in, chosen, new MonitorProgress(m, 100));
-            m.subTask("Writing " + out.getFileName());
-            match.write(out);
-            m.worked(10);
-        }, open ? () -> actions.open(out) : null);
+        try {
+            getContainer().run(true, true, m -> {
+                m.beginTask("Reading " + in.getFileName(), 110);
+                try {
+                    SavedMatch match = Interop.importFile(in, chosen, new MonitorProgress(m, 100));
+                    if (m.isCanceled()) {
+                        throw new InterruptedException();
+                    }
+                    m.subTask("Writing " + out.getFileName());
+                    match.write(out);
+                    m.worked(10);
+                } catch (org.eclipse.core.runtime.OperationCanceledException
+                        | java.util.concurrent.CancellationException e) {
+                    throw new InterruptedException();
+                } catch (IOException | RuntimeException e) {
+                    throw new InvocationTargetException(e);
+                } finally {
+                    m.done();
+                }
+            });
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            ILog.of(ImportMatchWizard.class).warn("Importing " + in + " failed", cause);
+            // "/home/ana/bad.xml:4: …" reads "line 4: …" after the file's name
+            String why = MatchActions.readable(cause).replace(in.toString() + ":", "line ");
+            page.setErrorMessage(in.getFileName() + " was not imported: " + why);
+            return false;
+        } catch (InterruptedException e) {
+            page.setErrorMessage("The import was cancelled; nothing was written.");
+            return false;
+        }
+        if (open) {
+            new MatchActions(PlatformUI.getWorkbench().getActiveWorkbenchWindow()).open(out);
+        }
         return true;
     }
 
