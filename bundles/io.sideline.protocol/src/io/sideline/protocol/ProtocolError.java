@@ -40,7 +40,9 @@ public enum ProtocolError {
      * the match's timeline holds as many accepted messages or journal bytes as its host allows; the host takes
      * no more reports or corrections, and peers still receive the timeline
      */
-    MATCH_FULL("match_full", false);
+    MATCH_FULL("match_full", false),
+    /** the sender may not do this: only the match's owner changes its line-ups */
+    FORBIDDEN("forbidden", false);
 
     private final String code;
     private final boolean closesConnection;
