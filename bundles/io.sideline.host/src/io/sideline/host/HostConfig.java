@@ -10,6 +10,9 @@ import java.util.function.Consumer;
 
 import io.sideline.host.internal.SportRules;
 import io.sideline.lookup.QuorumPolicy;
+import io.sideline.protocol.Lineups;
+import io.sideline.protocol.ProtocolException;
+import io.sideline.protocol.ProtocolLimits;
 import io.sideline.sport.api.Sport;
 import io.sideline.voting.VotingRules;
 
@@ -55,13 +58,19 @@ import org.jspecify.annotations.Nullable;
  *                          host's now
  * @param maxTimelineMessages the most accepted messages the match's timeline holds; default 20,000
  * @param maxJournalBytes   the most bytes of the match's journal; default 32 MiB
+ * @param lineups           the line-ups the match starts with, sent in the setup; {@link Lineups#NONE} for none. A
+ *                          host that restarts on a journal whose setup file holds line-ups keeps those (the owner's
+ *                          changes and the substitutions since)
+ * @param owner             the user who may change the line-ups during the match (a {@code lineup} message), or
+ *                          {@code null}: then no peer may
  */
 public record HostConfig(String bindHost, int port, Path journalDir, String matchId, String name, String sport,
         List<String> origins, List<String> actions, VotingRules rules, TokenVerifier verifier, int maxMessageBytes,
         int reportsPerSecond, int reportBurst, int sendWindow, int maxLag, Duration idleTimeout,
         Duration heartbeatInterval, int socketSendBuffer, Clock clock, Consumer<String> log, Duration helloTimeout,
         int pingLimit, int maxConnectionsPerAddress, int maxConnectionsPerIdentity, int maxQueuedPerIdentity,
-        @Nullable Instant matchStart, int maxTimelineMessages, long maxJournalBytes) {
+        @Nullable Instant matchStart, int maxTimelineMessages, long maxJournalBytes, Lineups lineups,
+        @Nullable String owner) {
 
     /** the default of {@link #helloTimeout()} */
     public static final Duration HELLO_TIMEOUT = Duration.ofSeconds(10);
@@ -114,6 +123,33 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
         if (maxTimelineMessages < 1 || maxJournalBytes < 1) {
             throw new IllegalArgumentException("a timeline holds at least one message and one byte");
         }
+        Objects.requireNonNull(lineups, "lineups");
+        for (String origin : lineups.teams().keySet()) {
+            if (!origins.contains(origin)) {
+                throw new IllegalArgumentException("the line-ups name " + origin + ", which is not a team of this match: "
+                        + origins);
+            }
+        }
+        try {
+            lineups.check("lineups", ProtocolLimits.STANDARD.maxTextLength());
+        } catch (ProtocolException e) {
+            throw new IllegalArgumentException("the line-ups are not valid: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A host configuration without line-ups or owner: the components of version 2.1 of this record.
+     */
+    public HostConfig(String bindHost, int port, Path journalDir, String matchId, String name, String sport,
+            List<String> origins, List<String> actions, VotingRules rules, TokenVerifier verifier, int maxMessageBytes,
+            int reportsPerSecond, int reportBurst, int sendWindow, int maxLag, Duration idleTimeout,
+            Duration heartbeatInterval, int socketSendBuffer, Clock clock, Consumer<String> log, Duration helloTimeout,
+            int pingLimit, int maxConnectionsPerAddress, int maxConnectionsPerIdentity, int maxQueuedPerIdentity,
+            @Nullable Instant matchStart, int maxTimelineMessages, long maxJournalBytes) {
+        this(bindHost, port, journalDir, matchId, name, sport, origins, actions, rules, verifier, maxMessageBytes,
+                reportsPerSecond, reportBurst, sendWindow, maxLag, idleTimeout, heartbeatInterval, socketSendBuffer,
+                clock, log, helloTimeout, pingLimit, maxConnectionsPerAddress, maxConnectionsPerIdentity,
+                maxQueuedPerIdentity, matchStart, maxTimelineMessages, maxJournalBytes, Lineups.NONE, null);
     }
 
     /**
@@ -128,7 +164,7 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
                 reportsPerSecond, reportBurst, sendWindow, maxLag, idleTimeout, heartbeatInterval, socketSendBuffer,
                 clock, log, HELLO_TIMEOUT, PING_LIMIT, MAX_CONNECTIONS_PER_ADDRESS, MAX_CONNECTIONS_PER_IDENTITY,
                 Math.max(MAX_QUEUED_PER_IDENTITY, reportBurst), null, DEFAULT_MAX_TIMELINE_MESSAGES,
-                DEFAULT_MAX_JOURNAL_BYTES);
+                DEFAULT_MAX_JOURNAL_BYTES, Lineups.NONE, null);
     }
 
     /** @return this configuration on another port (0: a free one) */
@@ -136,7 +172,8 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
         return new HostConfig(bindHost, value, journalDir, matchId, name, sport, origins, actions, rules, verifier,
                 maxMessageBytes, reportsPerSecond, reportBurst, sendWindow, maxLag, idleTimeout, heartbeatInterval,
                 socketSendBuffer, clock, log, helloTimeout, pingLimit, maxConnectionsPerAddress,
-                maxConnectionsPerIdentity, maxQueuedPerIdentity, matchStart, maxTimelineMessages, maxJournalBytes);
+                maxConnectionsPerIdentity, maxQueuedPerIdentity, matchStart, maxTimelineMessages, maxJournalBytes,
+                lineups, owner);
     }
 
     /**
@@ -200,6 +237,8 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
         private @Nullable Instant matchStart;
         private int maxTimelineMessages = DEFAULT_MAX_TIMELINE_MESSAGES;
         private long maxJournalBytes = DEFAULT_MAX_JOURNAL_BYTES;
+        private Lineups lineups = Lineups.NONE;
+        private @Nullable String owner;
 
         private Builder() {
         }
@@ -328,6 +367,18 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
             return this;
         }
 
+        /** @param value the line-ups the match starts with (a restart keeps the ones in the journal's setup file) */
+        public Builder lineups(Lineups value) {
+            lineups = Objects.requireNonNull(value);
+            return this;
+        }
+
+        /** @param user the user who may change the line-ups during the match; {@code null}: no one */
+        public Builder owner(@Nullable String user) {
+            owner = user;
+            return this;
+        }
+
         public HostConfig build() {
             return new HostConfig(bindHost, port, Objects.requireNonNull(journalDir, "journalDir"),
                     Objects.requireNonNull(matchId, "matchId"), Objects.requireNonNull(name, "name"),
@@ -337,7 +388,7 @@ public record HostConfig(String bindHost, int port, Path journalDir, String matc
                     socketSendBuffer, clock, log, helloTimeout, pingLimit, maxConnectionsPerAddress,
                     maxConnectionsPerIdentity,
                     maxQueuedPerIdentity > 0 ? maxQueuedPerIdentity : Math.max(MAX_QUEUED_PER_IDENTITY, reportBurst),
-                    matchStart, maxTimelineMessages, maxJournalBytes);
+                    matchStart, maxTimelineMessages, maxJournalBytes, lineups, owner);
         }
     }
 }

@@ -36,6 +36,7 @@ import io.sideline.lookup.MatchState;
 import io.sideline.lookup.QuorumPolicy;
 import io.sideline.lookup.Session;
 import io.sideline.lookup.client.LookupClient;
+import io.sideline.protocol.Lineups;
 import io.sideline.sport.api.Sport;
 import io.sideline.sport.api.SportAction;
 import io.sideline.sport.api.SportRegistry;
@@ -222,6 +223,7 @@ public final class HostedMatch implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Consumer<String> log = line -> { };
         private Consumer<HostConfig.Builder> tweak = b -> { };
+        private Lineups lineups = Lineups.NONE;
 
         private Builder(LookupClient lookup, Session owner) {
             this.lookup = Objects.requireNonNull(lookup, "lookup");
@@ -298,6 +300,15 @@ public final class HostedMatch implements AutoCloseable {
             return this;
         }
 
+        /**
+         * @param value the line-ups a new match starts with; a resumed match keeps those in its journal's setup file
+         *              when it has any
+         */
+        public Builder lineups(Lineups value) {
+            lineups = Objects.requireNonNull(value);
+            return this;
+        }
+
         /** @param value adjusts the host's settings (limits, timeouts) before it starts */
         public Builder configure(Consumer<HostConfig.Builder> value) {
             tweak = Objects.requireNonNull(value);
@@ -359,7 +370,8 @@ public final class HostedMatch implements AutoCloseable {
                     .journalDir(Objects.requireNonNull(dataDir, "dataDir")) // create and resume checked it
                     .match(m.id(), m.name(), m.sport(), m.origins(), titles).matchStart(m.scheduledStart())
                     .rules(HostConfig.votingRules(sport, m.quorum()))
-                    .verifier(TokenVerifier.lookup(lookup, session::get, m.id(), clock)).clock(clock).log(log);
+                    .verifier(TokenVerifier.lookup(lookup, session::get, m.id(), clock)).clock(clock).log(log)
+                    .lineups(lineups).owner(m.owner());
             tweak.accept(config);
             MatchHost host;
             try {

@@ -12,6 +12,7 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 import io.sideline.host.internal.HostCore;
 import io.sideline.host.internal.PeerConnections;
 import io.sideline.protocol.Accepted;
+import io.sideline.protocol.Lineups;
 import io.sideline.protocol.ProtocolCodec;
 import io.sideline.protocol.ProtocolException;
 
@@ -109,6 +110,11 @@ public final class MatchHost implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** @return the match's line-ups now: as it started, changed by its owner and by substitutions */
+    public Lineups lineups() {
+        return core.lineups();
     }
 
     /** @return how many identified peers are connected */

@@ -17,6 +17,7 @@ import io.sideline.lookup.JoinTicket;
 import io.sideline.lookup.QuorumPolicy;
 import io.sideline.lookup.Session;
 import io.sideline.lookup.client.LookupClient;
+import io.sideline.protocol.Lineups;
 import io.sideline.sport.api.Sport;
 
 /**
@@ -51,13 +52,24 @@ public final class LocalMatch implements AutoCloseable {
      */
     public static LocalMatch start(Path dataDir, Sport sport, String name, List<String> teams, QuorumPolicy quorum,
             Consumer<String> log) throws Exception {
+        return start(dataDir, sport, name, teams, quorum, Lineups.NONE, log);
+    }
+
+    /**
+     * Starts a lookup server and a host, and registers a new match that starts with these line-ups.
+     *
+     * @param lineups the teams' players at kick-off; {@link Lineups#NONE} for none
+     * @see #start(Path, Sport, String, List, QuorumPolicy, Consumer)
+     */
+    public static LocalMatch start(Path dataDir, Sport sport, String name, List<String> teams, QuorumPolicy quorum,
+            Lineups lineups, Consumer<String> log) throws Exception {
         LocalLookup lookup = LocalLookup.start(dataDir.resolve("lookup"));
         try {
             String password = password(dataDir.resolve("lookup").resolve("local-user.secret"));
             Session session = lookup.user(USER, password);
             LookupClient client = lookup.client();
             HostedMatch hosted = lookup.host(session, dataDir.resolve("journals"))
-                    .reidentify(() -> client.identify(USER, password)).log(log)
+                    .reidentify(() -> client.identify(USER, password)).log(log).lineups(lineups)
                     .create(name, sport, teams, Instant.now(), quorum);
             return new LocalMatch(lookup, session, hosted);
         } catch (Exception e) {

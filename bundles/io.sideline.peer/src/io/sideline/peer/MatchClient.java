@@ -34,7 +34,9 @@ import io.sideline.protocol.ErrorMessage;
 import io.sideline.protocol.EventReport;
 import io.sideline.protocol.Heartbeat;
 import io.sideline.protocol.Hello;
+import io.sideline.protocol.Lineup;
 import io.sideline.protocol.Message;
+import io.sideline.protocol.Player;
 import io.sideline.protocol.ProtocolCodec;
 import io.sideline.protocol.ProtocolError;
 import io.sideline.protocol.ProtocolException;
@@ -605,6 +607,25 @@ public final class MatchClient implements AutoCloseable {
     }
 
     /**
+     * Asks the host to change one team's line-up. Only the match's owner may: the host refuses anyone else with a
+     * {@code forbidden} error. When it takes the change it sends every peer a new setup with the line-ups, which
+     * {@link Listener#setupReceived(Setup)} hands on and {@link #setup()} then holds.
+     *
+     * @param origin  the team
+     * @param players its players, in order; none removes its line-up
+     * @return the message's {@code ref}, which the host echoes if it refuses it
+     * @throws IllegalStateException if the client is closed
+     */
+    public String changeLineup(String origin, List<Player> players) {
+        Objects.requireNonNull(origin, "origin");
+        requireOpen();
+        String ref = "l-" + refs.incrementAndGet();
+        Lineup change = Lineup.of(origin, List.copyOf(players), ref);
+        onThread(() -> send(change));
+        return ref;
+    }
+
+    /**
      * Closes the connection and stops the client for good: the state becomes {@link State#CLOSED}, and reports
      * still pending become {@link PendingReport.State#NOT_ACCEPTED} (with a {@link ReportOutbox} they stay in it,
      * for the next client of the match). Waits up to a few seconds for that to be
@@ -710,10 +731,13 @@ public final class MatchClient implements AutoCloseable {
         }
         switch (m) {
             case Setup s -> {
+                boolean again = setup != null && state == State.CONNECTED; // the host sends it again with new line-ups
                 setup = s;
                 backoff = options.initialBackoff();
                 announcedSeq = 0;
-                setState(State.CONNECTED, "connected to " + hostUrl + (s.name() == null ? "" : " (" + s.name() + ")"));
+                if (!again) {
+                    setState(State.CONNECTED, "connected to " + hostUrl + (s.name() == null ? "" : " (" + s.name() + ")"));
+                }
                 tell(() -> listener.setupReceived(s));
                 long held = timeline.contiguousSeq();
                 Long lastSeq = s.lastSeq();
@@ -927,6 +951,8 @@ public final class MatchClient implements AutoCloseable {
             resolve(about, PendingReport.State.NOT_ACCEPTED, null, "refused by the host: " + e.message());
         } else if (ref != null && ref.startsWith("c-")) {
             readable = "The host refused a correction: " + e.message();
+        } else if (ref != null && ref.startsWith("l-")) {
+            readable = "The host refused the change of line-up: " + e.message();
         } else if (known == ProtocolError.RESYNC) {
             readable = "This client fell behind the host and reconnects to catch up: " + e.message();
             reconnectAtOnce = true;

@@ -5,7 +5,7 @@ package io.sideline.protocol;
  * {@link #type()} of each implementation is that wire name.
  */
 public sealed interface Message
-        permits EventReport, Setup, Hello, Accepted, Correction, ErrorMessage, Heartbeat {
+        permits EventReport, Setup, Hello, Accepted, Correction, ErrorMessage, Heartbeat, Lineup {
 
     /** @return the wire name of this message, the value of its JSON {@code type} field */
     String type();

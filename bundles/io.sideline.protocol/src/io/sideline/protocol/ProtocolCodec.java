@@ -1,8 +1,12 @@
 package io.sideline.protocol;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -27,7 +31,7 @@ public final class ProtocolCodec {
 
     /** The names of the message types this codec reads, in the order the reference lists them. */
     public static final List<String> TYPES = List.of(EventReport.TYPE, Setup.TYPE, Hello.TYPE, Accepted.TYPE,
-            Correction.TYPE, ErrorMessage.TYPE, Heartbeat.TYPE);
+            Correction.TYPE, ErrorMessage.TYPE, Heartbeat.TYPE, Lineup.TYPE);
 
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
     private static final long MAX_SEQ = Long.MAX_VALUE / 2;
@@ -82,6 +86,7 @@ public final class ProtocolCodec {
             case ErrorMessage.TYPE -> new ErrorMessage(f.keyword("code"), f.token("message"), f.optToken("field"),
                     f.optToken("ref"));
             case Heartbeat.TYPE -> new Heartbeat(f.timestamp("time"), f.optLong("seq", 0, MAX_SEQ));
+            case Lineup.TYPE -> readLineup(f);
             default -> throw new ProtocolException(ProtocolError.UNKNOWN_TYPE, "type", "\"type\" is \""
                     + abbreviate(type) + "\", an unknown message type; expected one of " + String.join(", ", TYPES));
         };
@@ -180,9 +185,52 @@ public final class ProtocolCodec {
         return l == null ? null : new Location(l.doubleValue("x", 0, Location.MAX), l.doubleValue("y", 0, Location.MAX));
     }
 
-    private static Setup readSetup(JsonFields f) throws ProtocolException {
-        return new Setup(f.textList("origins"), f.textList("actions"), f.optToken("matchId"), f.optText("name"),
-                f.optText("sport"), f.optLong("lastSeq", 0, MAX_SEQ));
+    private Setup readSetup(JsonFields f) throws ProtocolException {
+        List<String> origins = f.textList("origins");
+        Lineups lineups = Lineups.NONE;
+        JsonFields l = f.optObject("lineups");
+        if (l != null) {
+            Map<String, List<Player>> teams = new LinkedHashMap<>();
+            for (String origin : l.names()) {
+                if (!origins.contains(origin)) {
+                    throw new ProtocolException(ProtocolError.INVALID_VALUE, "lineups", "\"lineups\" names \""
+                            + abbreviate(origin) + "\", which is not one of the \"origins\"");
+                }
+                teams.put(origin, readPlayers(l, origin));
+            }
+            lineups = new Lineups(teams);
+            lineups.check("lineups", limits.maxTextLength());
+        }
+        return new Setup(origins, f.textList("actions"), f.optToken("matchId"), f.optText("name"),
+                f.optText("sport"), f.optLong("lastSeq", 0, MAX_SEQ), lineups);
+    }
+
+    private Lineup readLineup(JsonFields f) throws ProtocolException {
+        JsonFields l = f.object("lineups");
+        Map<String, List<Player>> teams = new LinkedHashMap<>();
+        Set<String> cleared = new LinkedHashSet<>();
+        for (String origin : l.names()) {
+            List<Player> players = readPlayers(l, origin);
+            if (players.isEmpty()) {
+                cleared.add(origin);
+            } else {
+                teams.put(origin, players);
+            }
+        }
+        Lineups lineups = new Lineups(teams);
+        lineups.check("lineups", limits.maxTextLength());
+        return new Lineup(lineups, cleared, f.optToken("ref"));
+    }
+
+    /** the players of one origin: types here, the limits that span players in {@link Lineups#check} */
+    private static List<Player> readPlayers(JsonFields lineups, String origin) throws ProtocolException {
+        List<Player> players = new ArrayList<>();
+        for (JsonFields p : lineups.objectList(origin, Lineups.MAX_PLAYERS)) {
+            boolean starting = p.optBoolean("starting", false);
+            players.add(new Player(p.intValue("number", 0, Lineups.MAX_NUMBER), p.text("name", Lineups.MAX_NAME_LENGTH),
+                    p.optText("position", Lineups.MAX_POSITION_LENGTH), starting, p.optBoolean("on", starting)));
+        }
+        return players;
     }
 
     private static Accepted readAccepted(JsonFields f) throws ProtocolException {
@@ -251,6 +299,9 @@ public final class ProtocolCodec {
                 putIfPresent(o, "name", s.name());
                 putIfPresent(o, "sport", s.sport());
                 putIfPresent(o, "lastSeq", s.lastSeq());
+                if (!s.lineups().isEmpty()) {
+                    o.add("lineups", writeLineups(s.lineups(), Set.of()));
+                }
             }
             case Hello h -> {
                 o.addProperty("token", h.token());
@@ -291,7 +342,31 @@ public final class ProtocolCodec {
                 o.addProperty("time", h.time().toEpochMilli());
                 putIfPresent(o, "seq", h.seq());
             }
+            case Lineup l -> {
+                o.add("lineups", writeLineups(l.lineups(), l.cleared()));
+                putIfPresent(o, "ref", l.ref());
+            }
         }
+        return o;
+    }
+
+    private static JsonObject writeLineups(Lineups lineups, Set<String> cleared) {
+        JsonObject o = new JsonObject();
+        lineups.teams().forEach((origin, players) -> {
+            JsonArray a = new JsonArray(players.size());
+            for (Player p : players) {
+                JsonObject j = new JsonObject();
+                j.addProperty("number", p.number());
+                j.addProperty("name", p.name());
+                putIfPresent(j, "position", p.position());
+                j.addProperty("starting", p.starting());
+                j.addProperty("on", p.on());
+                a.add(j);
+            }
+            o.add(origin, a);
+        });
+        cleared.stream().filter(origin -> !lineups.teams().containsKey(origin)).sorted()
+                .forEach(origin -> o.add(origin, new JsonArray()));
         return o;
     }
 

@@ -45,7 +45,9 @@ public enum ProtocolError {
      * the vote did not accept the report the {@code ref} names: its message says why in words (it conflicts with an
      * event the sport allows only one side at a time, or not enough reporters reported it in time). Since 1.3.
      */
-    NOT_ACCEPTED("not_accepted", false);
+    NOT_ACCEPTED("not_accepted", false),
+    /** the sender may not do this: only the match's owner changes its line-ups. Since 1.3. */
+    FORBIDDEN("forbidden", false);
 
     private final String code;
     private final boolean closesConnection;

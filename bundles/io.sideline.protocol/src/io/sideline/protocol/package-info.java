@@ -7,7 +7,8 @@
  * {@link Message}s and back, and refuses bad input with a {@link ProtocolException} that names the
  * field and the problem. The reference is {@code docs/protocol.md}.
  * <p>
- * This package is API (version 1.1; 1.1 added {@link CurrentVersion}): names, JSON field names and error
+ * This package is API (version 1.3; 1.1 added {@link CurrentVersion}, 1.3 the line-ups: {@link Lineups},
+ * {@link Player}, {@link Lineup} and {@link Setup#lineups()}): names, JSON field names and error
  * codes do not change.
  */
 @NullMarked

@@ -22,6 +22,8 @@ public final class SidelineUi {
     public static final String VIEW_STATISTICS = "io.sideline.ui.views.statistics";
     /** the match: teams, score and clock */
     public static final String VIEW_MATCH = "io.sideline.ui.views.match";
+    /** the teams' line-ups: shirt numbers, names, positions, who is on the pitch */
+    public static final String VIEW_LINEUPS = "io.sideline.ui.views.lineups";
 
     private SidelineUi() {
     }

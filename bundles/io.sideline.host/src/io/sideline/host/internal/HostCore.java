@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,9 @@ import io.sideline.protocol.Correction;
 import io.sideline.protocol.ErrorMessage;
 import io.sideline.protocol.EventReport;
 import io.sideline.protocol.Heartbeat;
+import io.sideline.protocol.Lineup;
+import io.sideline.protocol.Lineups;
+import io.sideline.protocol.Player;
 import io.sideline.protocol.Message;
 import io.sideline.protocol.ProtocolCodec;
 import io.sideline.protocol.ProtocolError;
@@ -65,9 +69,18 @@ public final class HostCore implements AutoCloseable {
     private volatile String failure;
     /** set when an accepted version did not fit in the timeline: it takes nothing more; the core thread only */
     private boolean filled;
+    /** the line-ups now: the configuration's or the setup file's, changed by the owner and by substitutions; the core
+     * thread writes it */
+    private volatile Lineups lineups;
 
-    private HostCore(HostConfig config, Journal journal, FrameLog frames) {
+    /** the title of the action that moves players on and off the pitch, in every shipped sport */
+    static final String SUBSTITUTION = "Substitution";
+    /** the qualifier that names the player coming on in a substitution; the event's player goes off */
+    static final String REPLACEMENT = "replacement";
+
+    private HostCore(HostConfig config, Journal journal, FrameLog frames, Lineups lineups) {
         this.config = config;
+        this.lineups = lineups;
         this.journal = journal;
         this.frames = frames;
         this.engine = new VotingEngine(config.rules(), config.clock());
@@ -96,7 +109,8 @@ public final class HostCore implements AutoCloseable {
      */
     public static HostCore open(HostConfig config) throws IOException {
         Files.createDirectories(config.journalDir());
-        writeSetup(config);
+        Lineups lineups = savedLineups(config).orElse(config.lineups());
+        writeSetup(config, lineups);
         Map<String, AcceptedEvent> latest = new LinkedHashMap<>();
         FrameLog frames = new FrameLog();
         Journal.Recovered r = Journal.open(config.journalDir().resolve(config.matchId() + ".journal"),
@@ -126,7 +140,7 @@ public final class HostCore implements AutoCloseable {
                         }
                     }
                 });
-        HostCore core = new HostCore(config, r.journal(), frames);
+        HostCore core = new HostCore(config, r.journal(), frames, lineups);
         core.engine.restore(new ArrayList<>(latest.values()));
         latest.clear();
         Journal.Cut cut = r.cut();
@@ -148,16 +162,41 @@ public final class HostCore implements AutoCloseable {
      * Writes {@code <matchId>.setup.json} beside the journal: the match's setup message, so that a journal
      * opened for review (with no host running) knows its teams, actions and sport.
      */
-    private static void writeSetup(HostConfig config) throws IOException {
-        Path file = config.journalDir().resolve(config.matchId() + ".setup.json");
+    private static void writeSetup(HostConfig config, Lineups lineups) throws IOException {
+        Path file = setupFile(config);
         String setup = ProtocolCodec.standard().encode(new Setup(config.origins(), config.actions(), config.matchId(),
-                config.name(), config.sport(), null)) + "\n";
+                config.name(), config.sport(), null, lineups)) + "\n";
         if (Files.exists(file) && Files.readString(file, StandardCharsets.UTF_8).equals(setup)) {
             return;
         }
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.writeString(tmp, setup, StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Path setupFile(HostConfig config) {
+        return config.journalDir().resolve(config.matchId() + ".setup.json");
+    }
+
+    /**
+     * @return the line-ups of the setup file a host of this match wrote before (its owner's changes and the
+     *         substitutions since the start), when it holds any
+     */
+    private static Optional<Lineups> savedLineups(HostConfig config) {
+        Path file = setupFile(config);
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            Setup saved = (Setup) ProtocolCodec.standard().decode(Files.readString(file, StandardCharsets.UTF_8).strip());
+            Lineups l = saved.lineups();
+            // teams of the configuration only: a setup file of another match's teams says nothing about this one
+            return l.isEmpty() || !config.origins().containsAll(l.teams().keySet()) ? Optional.empty() : Optional.of(l);
+        } catch (IOException | ProtocolException | ClassCastException e) {
+            config.log().accept("the setup file " + file + " cannot be read (" + e.getMessage()
+                    + "); the match starts with the line-ups it was given");
+            return Optional.empty();
+        }
     }
 
     private static AcceptedEvent toEvent(Accepted a) {
@@ -187,7 +226,91 @@ public final class HostCore implements AutoCloseable {
     /** the encoded setup message for a peer joining now */
     String setupFrame() {
         return codec.encode(new Setup(config.origins(), config.actions(), config.matchId(), config.name(),
-                config.sport(), (long) frames.size()));
+                config.sport(), (long) frames.size(), lineups));
+    }
+
+    /** @return the line-ups now */
+    public Lineups lineups() {
+        return lineups;
+    }
+
+    /**
+     * The owner's change of line-ups: taken from the owner only, then every peer gets a new setup.
+     *
+     * @param user the user of the connection it came on
+     */
+    void lineup(PeerConnection from, String user, Lineup change) {
+        thread.execute(() -> {
+            String owner = config.owner();
+            if (owner == null || !owner.equals(user)) {
+                from.sendError(new ProtocolException(ProtocolError.FORBIDDEN, "lineups", "only the match's owner ("
+                        + (owner == null ? "no one, in this match" : owner)
+                        + ") may change its line-ups; " + user + " may not").toErrorMessage(change.ref()));
+                return;
+            }
+            Set<String> named = new java.util.LinkedHashSet<>(change.lineups().teams().keySet());
+            named.addAll(change.cleared());
+            for (String origin : named) {
+                if (!config.origins().contains(origin)) {
+                    from.sendError(new ProtocolException(ProtocolError.INVALID_VALUE, "lineups", "\"" + origin
+                            + "\" is not a team of this match; the setup message lists them").toErrorMessage(change.ref()));
+                    return;
+                }
+            }
+            Lineups next = lineups.with(change.lineups(), change.cleared());
+            int size = codec.encodeUtf8(new Setup(config.origins(), config.actions(), config.matchId(), config.name(),
+                    config.sport(), Long.MAX_VALUE / 2, next)).length;
+            if (size > ProtocolLimits.STANDARD.maxMessageBytes()) {
+                from.sendError(new ProtocolException(ProtocolError.TOO_LONG, "lineups", "with these line-ups the setup "
+                        + "message would be " + size + " bytes long; the limit is "
+                        + ProtocolLimits.STANDARD.maxMessageBytes()).toErrorMessage(change.ref()));
+                return;
+            }
+            config.log().accept(user + " changed the line-ups of " + String.join(", ", named));
+            changeLineups(next);
+        });
+    }
+
+    /** Keeps new line-ups, in the setup file too, and sends every peer the setup with them. The core thread. */
+    private void changeLineups(Lineups next) {
+        if (next.equals(lineups)) {
+            return;
+        }
+        lineups = next;
+        try {
+            writeSetup(config, next);
+        } catch (IOException e) {
+            config.log().accept("error: the setup file cannot be written (" + e.getMessage()
+                    + "); a restart would start with older line-ups");
+        }
+        String frame = setupFrame();
+        for (PeerConnection p : peers) {
+            p.sendSetup(frame);
+        }
+    }
+
+    /**
+     * A new substitution moves players: the event's player goes off and its {@link #REPLACEMENT} comes on. When it
+     * names only one player of the line-up, that player changes sides: off the pitch if on it, on if off it.
+     */
+    private void substitute(AcceptedEvent e) {
+        String origin = e.origin();
+        Optional<Player> named = lineups.find(origin, e.player());
+        String replacementName = e.qualifiers().get(REPLACEMENT);
+        Optional<Player> replacement = lineups.find(origin, replacementName);
+        Lineups next = lineups;
+        if (named.isPresent()) {
+            boolean goesOff = replacementName != null || named.get().on();
+            next = next.withOn(origin, named.get().number(), !goesOff);
+        }
+        if (replacement.isPresent()) {
+            next = next.withOn(origin, replacement.get().number(), true);
+        }
+        if (!next.equals(lineups)) {
+            config.log().accept("substitution of " + origin + " moved " + named.map(Player::label).orElse("no one")
+                    + " and " + replacement.map(Player::label).orElse("no one"));
+            changeLineups(next);
+        }
     }
 
     /** Adds an identified peer: on the core thread, so it sees every frame from its cursor on exactly once. */
@@ -408,6 +531,7 @@ public final class HostCore implements AutoCloseable {
     private void publish(List<Decision> decisions) {
         // each accepted version is encoded to UTF-8 once: the journal writes these bytes, every peer is sent them
         List<byte[]> lines = new ArrayList<>();
+        List<AcceptedEvent> substitutions = new ArrayList<>();
         long bytes = journal.bytes();
         int dropped = 0;
         for (Decision d : decisions) {
@@ -425,6 +549,10 @@ public final class HostCore implements AutoCloseable {
                 }
                 lines.add(line);
                 bytes += line.length + 1;
+                if (a.kind() == Decision.Kind.NEW && a.event().status() == AcceptedEvent.Status.ACCEPTED
+                        && SUBSTITUTION.equals(a.event().title())) {
+                    substitutions.add(a.event());
+                }
             }
         }
         if (dropped > 0) {
@@ -445,6 +573,7 @@ public final class HostCore implements AutoCloseable {
         for (PeerConnection p : peers) {
             p.pump();
         }
+        substitutions.forEach(this::substitute);
     }
 
     /**

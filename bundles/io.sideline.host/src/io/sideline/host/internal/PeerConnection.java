@@ -21,6 +21,7 @@ import io.sideline.protocol.ErrorMessage;
 import io.sideline.protocol.EventReport;
 import io.sideline.protocol.Heartbeat;
 import io.sideline.protocol.Hello;
+import io.sideline.protocol.Lineup;
 import io.sideline.protocol.Message;
 import io.sideline.protocol.ProtocolCodec;
 import io.sideline.protocol.ProtocolError;
@@ -346,6 +347,11 @@ public final class PeerConnection implements Session.Listener.AutoDemanding {
                     queueFull();
                 }
             }
+            case Lineup l -> {
+                if (!userRateLimited(share)) {
+                    core.lineup(this, identity, l);
+                }
+            }
             case Heartbeat h -> sendControl(codec.encode(new Heartbeat(config.clock().instant(), (long) core.frames().size())));
             case Hello h -> sendError(ErrorMessage.of(ProtocolError.INVALID_VALUE, "this connection is already identified"));
             case ErrorMessage e -> config.log().accept("peer " + identity + " reports an error: " + e.code() + ": " + e.message());
@@ -475,6 +481,24 @@ public final class PeerConnection implements Session.Listener.AutoDemanding {
         synchronized (sendLock) {
             if (inFlight >= config.sendWindow()) {
                 return; // a peer that cannot keep up with the timeline does not need chatter
+            }
+            inFlight++;
+        }
+        s.sendText(frame, Callback.from(this::sent, this::failed));
+    }
+
+    /**
+     * Sends a setup again (the line-ups changed) to a peer that has had its first: unlike {@link #sendControl}
+     * never dropped, so every peer ends with the newest line-ups. The core thread.
+     */
+    void sendSetup(String frame) {
+        Session s = session;
+        if (s == null || !s.isOpen()) {
+            return;
+        }
+        synchronized (sendLock) {
+            if (!started) {
+                return;
             }
             inFlight++;
         }

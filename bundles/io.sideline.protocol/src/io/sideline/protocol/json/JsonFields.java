@@ -369,4 +369,86 @@ public final class JsonFields {
         }
         return out;
     }
+
+    /**
+     * @return the names of this object's fields, in order, each checked as a text: not blank, no control characters,
+     *         at most the text limit
+     */
+    public List<String> names() throws ProtocolException {
+        if (object.size() > limits.maxListSize()) {
+            throw new ProtocolException(ProtocolError.TOO_LONG, path, "\"" + path + "\" has " + object.size()
+                    + " entries; the limit is " + limits.maxListSize());
+        }
+        String where = "\"" + path + "\"";
+        List<String> out = new ArrayList<>(object.size());
+        for (String key : object.keySet()) {
+            if (key.isBlank()) {
+                throw new ProtocolException(ProtocolError.INVALID_VALUE, path, where + " has a blank name");
+            }
+            if (key.length() > limits.maxTextLength()) {
+                throw new ProtocolException(ProtocolError.TOO_LONG, path, where + " has a name " + key.length()
+                        + " characters long (\"" + quote(key) + "\"); the limit is " + limits.maxTextLength());
+            }
+            for (int i = 0; i < key.length(); i++) {
+                if (Character.isISOControl(key.charAt(i))) {
+                    throw new ProtocolException(ProtocolError.INVALID_VALUE, path, where
+                            + " has a name with a control character (\"" + quote(key) + "\")");
+                }
+            }
+            out.add(key);
+        }
+        return out;
+    }
+
+    /**
+     * @param name the field
+     * @param max  the most entries
+     * @return a required list of objects, each to be read with its own path ({@code name[i]})
+     */
+    public List<JsonFields> objectList(String name, int max) throws ProtocolException {
+        JsonElement e = required(name);
+        if (!e.isJsonArray()) {
+            throw wrongType(name, "a list of objects", e);
+        }
+        JsonArray array = e.getAsJsonArray();
+        if (array.size() > max) {
+            throw new ProtocolException(ProtocolError.TOO_LONG, pathOf(name), "\"" + pathOf(name) + "\" has "
+                    + array.size() + " entries; the limit is " + max);
+        }
+        List<JsonFields> out = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            String item = name + "[" + i + "]";
+            JsonElement el = array.get(i);
+            if (el.isJsonNull()) {
+                throw new ProtocolException(ProtocolError.MISSING_FIELD, pathOf(item), "\"" + pathOf(item) + "\" is null");
+            }
+            if (!el.isJsonObject()) {
+                throw wrongType(item, "an object", el);
+            }
+            out.add(new JsonFields(el.getAsJsonObject(), pathOf(item), limits));
+        }
+        return out;
+    }
+
+    /** @return an optional true/false, or {@code otherwise} when absent */
+    public boolean optBoolean(String name, boolean otherwise) throws ProtocolException {
+        if (!has(name)) {
+            return otherwise;
+        }
+        JsonElement e = object.get(name);
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
+            throw wrongType(name, "true or false", e);
+        }
+        return e.getAsBoolean();
+    }
+
+    /** @return an optional text of at most {@code max} characters (below the text limit), or {@code null} */
+    public @Nullable String optText(String name, int max) throws ProtocolException {
+        return has(name) ? checkText(name, rawString(name, object.get(name)), Math.min(max, limits.maxTextLength())) : null;
+    }
+
+    /** @return a required text of at most {@code max} characters (below the text limit) */
+    public String text(String name, int max) throws ProtocolException {
+        return checkText(name, rawString(name, required(name)), Math.min(max, limits.maxTextLength()));
+    }
 }

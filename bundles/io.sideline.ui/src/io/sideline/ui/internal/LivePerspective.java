@@ -26,6 +26,7 @@ public final class LivePerspective implements IPerspectiveFactory {
 
         IFolderLayout right = layout.createFolder("io.sideline.ui.folders.statistics", IPageLayout.RIGHT, 0.5f, editor);
         right.addView(SidelineUi.VIEW_STATISTICS);
+        right.addView(SidelineUi.VIEW_LINEUPS);
 
         IFolderLayout middle = layout.createFolder("io.sideline.ui.folders.feed", IPageLayout.TOP, 0.99f, editor);
         middle.addView(SidelineUi.VIEW_FEED);
@@ -35,6 +36,7 @@ public final class LivePerspective implements IPerspectiveFactory {
         layout.addShowViewShortcut(SidelineUi.VIEW_STATISTICS);
         layout.addShowViewShortcut(SidelineUi.VIEW_MATCH);
         layout.addShowViewShortcut(SidelineUi.VIEW_EVENTS);
+        layout.addShowViewShortcut(SidelineUi.VIEW_LINEUPS);
         layout.addPerspectiveShortcut(SidelineUi.PERSPECTIVE_LIVE);
         layout.addPerspectiveShortcut(SidelineUi.PERSPECTIVE_REVIEW);
     }

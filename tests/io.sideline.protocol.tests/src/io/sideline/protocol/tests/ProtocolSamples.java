@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -18,7 +19,10 @@ import io.sideline.protocol.ErrorMessage;
 import io.sideline.protocol.EventReport;
 import io.sideline.protocol.Heartbeat;
 import io.sideline.protocol.Hello;
+import io.sideline.protocol.Lineup;
+import io.sideline.protocol.Lineups;
 import io.sideline.protocol.Location;
+import io.sideline.protocol.Player;
 import io.sideline.protocol.Message;
 import io.sideline.protocol.ProtocolError;
 import io.sideline.protocol.Setup;
@@ -212,6 +216,18 @@ final class ProtocolSamples {
         m.put("error with a code from a newer host", new ErrorMessage("shiny_new_code", "something new", null, null));
         m.put("heartbeat", new Heartbeat(sent, null));
         m.put("heartbeat with seq", new Heartbeat(sent, 12L));
+        m.put("setup with line-ups", new Setup(List.of("Turkey", "Italy"), List.of("Goal", "Substitution"), "euro",
+                "Turkey – Italy", "football", 3L, lineups()));
+        m.put("lineup of one team", new Lineup(lineups(), Set.of(), "l-1"));
+        m.put("lineup clearing a team", Lineup.of("Turkey", List.of(), null));
         return m;
+    }
+
+    /** Italy's and Turkey's first players, a substitute and a player without a position among them */
+    static Lineups lineups() {
+        return new Lineups(Map.of()).with("Turkey", List.of(new Player(23, "Uğurcan Çakır", "Goalkeeper", true),
+                new Player(3, "Merih Demiral", "Right Center Back", true), new Player(10, "Hakan Çalhanoğlu", null, false)))
+                .with("Italy", List.of(new Player(17, "Ciro Immobile", "Center Forward", true, false),
+                        new Player(9, "Andrea Belotti", "Center Forward", false, true)));
     }
 }

@@ -351,12 +351,22 @@ public final class MatchActions {
             }
             SubMonitor sub = SubMonitor.convert(m, "Reading " + file.getFileName(), 100);
             StatsBombMatch match = StatsBombMatch.read(file, java.time.Instant.parse("2021-06-11T19:00:00Z"));
+            // the line-ups StatsBomb publishes beside the events file, when they are there
+            io.sideline.protocol.Lineups lineups = io.sideline.protocol.Lineups.NONE;
+            java.util.Optional<Path> lineupsFile = io.sideline.statsbomb.StatsBombLineups.beside(file);
+            if (lineupsFile.isPresent()) {
+                io.sideline.protocol.Lineups read = io.sideline.statsbomb.StatsBombLineups.read(lineupsFile.get())
+                        .lineups();
+                if (List.of(match.home(), match.away()).containsAll(read.teams().keySet())) {
+                    lineups = read;
+                }
+            }
             ReplayOptions d = ReplayOptions.defaults();
             ReplayOptions o = new ReplayOptions(d.reporters(), d.miss(), d.wrongOrigin(), d.jitter(), d.liars(),
                     d.minVotes(), d.fraction(), speed, d.seed());
             sub.subTask("Starting a local match");
             session.startLocal(match.home() + " – " + match.away() + " (replay)", football,
-                    List.of(match.home(), match.away()), new QuorumPolicy(o.minVotes(), o.fraction()),
+                    List.of(match.home(), match.away()), new QuorumPolicy(o.minVotes(), o.fraction()), lineups,
                     dataDir().resolve("replays"));
             sub.worked(5);
             var local = session.local();

@@ -44,6 +44,8 @@ import io.sideline.peer.SavedMatch;
 import io.sideline.peer.Timeline;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.ErrorMessage;
+import io.sideline.protocol.Lineups;
+import io.sideline.protocol.Player;
 import io.sideline.protocol.Setup;
 import io.sideline.protocol.TimelineEvent;
 import io.sideline.sport.api.Sport;
@@ -101,6 +103,10 @@ public final class LiveSession {
     /** completes when the match left last is closed */
     private volatile CompletableFuture<Void> closed = CompletableFuture.completedFuture(null);
     private SportRegistry sports;
+    /** the user who owns the live match (who may change its line-ups), or {@code null} */
+    private volatile String matchOwner;
+    /** whether this workbench's user owns the live match */
+    private volatile boolean owner;
 
     @Reference
     void setSports(SportRegistry registry) {
@@ -145,6 +151,42 @@ public final class LiveSession {
     /** @return the setup of the match: origins and actions; {@code null} before one arrives */
     public Setup setup() {
         return model.setup();
+    }
+
+    /** @return the match's line-ups as the host last sent them (a review: as saved); empty without any */
+    public Lineups lineups() {
+        Setup s = model.setup();
+        return s == null ? Lineups.NONE : s.lineups();
+    }
+
+    /** @return the player of this team who wears this shirt number, in the current line-ups */
+    public Optional<Player> player(String origin, int number) {
+        return lineups().player(origin, number);
+    }
+
+    /** @return whether this user may change the line-ups: the live match is this user's */
+    public boolean ownsMatch() {
+        return owner && running != null && model.mode() == Mode.LIVE;
+    }
+
+    /** @return the user who owns the live match, or {@code null} when not known */
+    public String matchOwner() {
+        return matchOwner;
+    }
+
+    /**
+     * Sends the host a team's new line-up (the match's owner only; the host refuses others, and the problem line
+     * says so). The host then sends every peer the line-ups, and the listeners hear of it. Any thread.
+     *
+     * @return whether there was a live match to send it to
+     */
+    public boolean changeLineup(String origin, List<Player> players) {
+        RunningMatch r = running;
+        if (r == null) {
+            return false;
+        }
+        r.client().changeLineup(origin, players);
+        return true;
     }
 
     /** @return the match's sport (a plain one made from the setup when it is not installed here) */
@@ -266,6 +308,7 @@ public final class LiveSession {
         Match m = lookup.match(matchId);
         JoinTicket t = lookup.join(matchId);
         startLive(m.name(), sport(m.sport()), t, null, null, outboxFile(dataDir, t, lookup.user()));
+        owned(m.owner(), m.owner().equals(lookup.user()));
     }
 
     /** Registers a new match, hosts it in this process, and joins it. Call from a Job. */
@@ -276,6 +319,7 @@ public final class LiveSession {
         try {
             JoinTicket t = lookup.join(h.match().id());
             startLive(name, s, t, h, null, outboxFile(dataDir, t, lookup.user()));
+            owned(h.match().owner(), true);
         } catch (Exception e) {
             h.close();
             throw e;
@@ -284,15 +328,28 @@ public final class LiveSession {
 
     /** Starts a local match: a lookup server and host in this process, joined at once. Call from a Job. */
     public void startLocal(String name, Sport s, List<String> teams, QuorumPolicy quorum, Path dataDir) throws Exception {
+        startLocal(name, s, teams, quorum, Lineups.NONE, dataDir);
+    }
+
+    /** Starts a local match with these line-ups at kick-off. Call from a Job. */
+    public void startLocal(String name, Sport s, List<String> teams, QuorumPolicy quorum, Lineups lineups, Path dataDir)
+            throws Exception {
         awaitClosed(); // the servers of a local match left just now may still hold this folder
-        LocalMatch m = LocalMatch.start(dataDir, s, name, teams, quorum, line -> { });
+        LocalMatch m = LocalMatch.start(dataDir, s, name, teams, quorum, lineups, line -> { });
         try {
             JoinTicket t = m.join();
             startLive(name, s, t, null, m, outboxFile(dataDir, t, LocalMatch.USER));
+            owned(LocalMatch.USER, true);
         } catch (Exception e) {
             m.close();
             throw e;
         }
+    }
+
+    private void owned(String user, boolean mine) {
+        matchOwner = user;
+        owner = mine;
+        queueRefresh();
     }
 
     /** @return where this user's reports in the match wait: {@code outbox/<match>.<user>.outbox} in the data folder */
@@ -337,6 +394,8 @@ public final class LiveSession {
             throws InterruptedException, TimeoutException {
         leave();
         awaitClosed(); // the client left may still hold this match's outbox
+        matchOwner = null;
+        owner = false;
         long mine = generation.get();
         Timeline t = new Timeline();
         Function<String, Duration> windows = title -> {

@@ -179,7 +179,10 @@ public final class PaletteView extends ViewPart {
             return;
         }
         Setup setup = session.mode() == LiveSession.Mode.LIVE ? session.setup() : null;
-        if (setup != shownSetup) {
+        // a setup sent again with new line-ups (or after a reconnect) keeps the buttons and the focus
+        if (setup == null || shownSetup == null ? setup != shownSetup : !setup.withLineups(
+                io.sideline.protocol.Lineups.NONE).withLastSeq(null).equals(shownSetup.withLineups(
+                        io.sideline.protocol.Lineups.NONE).withLastSeq(null))) {
             shownSetup = setup;
             rebuild(setup);
         }
@@ -316,13 +319,20 @@ public final class PaletteView extends ViewPart {
      */
     private org.eclipse.jface.fieldassist.IContentProposal[] playerProposals(String contents, int position) {
         io.sideline.stats.MatchStats stats = session.stats();
-        if (stats == null) {
-            return new org.eclipse.jface.fieldassist.IContentProposal[0];
-        }
         String typed = contents.strip().toLowerCase(Locale.ROOT);
         List<org.eclipse.jface.fieldassist.IContentProposal> out = new ArrayList<>();
+        java.util.Set<String> named = new java.util.HashSet<>(); // the line-ups first, by name or shirt number
+        session.lineups().teams().forEach((origin, players) -> players.forEach(p -> {
+            if (typed.isEmpty() || p.name().toLowerCase(Locale.ROOT).contains(typed) || p.label().contains(typed)) {
+                out.add(new org.eclipse.jface.fieldassist.ContentProposal(p.name(), p.label() + " (" + origin + ")", null));
+                named.add(p.name());
+            }
+        }));
+        if (stats == null) {
+            return out.toArray(org.eclipse.jface.fieldassist.IContentProposal[]::new);
+        }
         stats.playerCounts().forEach((origin, players) -> players.keySet().forEach(name -> {
-            if (typed.isEmpty() || name.toLowerCase(Locale.ROOT).contains(typed)) {
+            if (!named.contains(name) && (typed.isEmpty() || name.toLowerCase(Locale.ROOT).contains(typed))) {
                 out.add(new org.eclipse.jface.fieldassist.ContentProposal(name, name + " (" + origin + ")", null));
             }
         }));
