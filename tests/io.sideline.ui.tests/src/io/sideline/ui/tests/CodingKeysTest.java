@@ -178,6 +178,22 @@ class CodingKeysTest {
             }, () -> "rows with Report: " + rows.stream().filter(r -> r.contains("Goal") || r.contains("Retract")).toList());
             assertTrue(rows.contains("Report (Action: Goal, Team: away team) | Shift+G | Coding Football"), "rows " + rows);
             assertTrue(rows.contains("Retract Last Report | Ctrl+Z | Coding a Match"), "rows " + rows);
+            // the page's own filter, as a user types "Goal" in it
+            Tree[] tree = new Tree[1];
+            Ui.walk(dialog.getShell(), c -> {
+                if (c instanceof Tree t && t.getColumnCount() > 2) {
+                    tree[0] = t;
+                }
+            });
+            Ui.walk(tree[0].getParent().getParent(), c -> {
+                if (c instanceof org.eclipse.swt.widgets.Text t) {
+                    t.setText("Goal");
+                }
+            });
+            Ui.until("the page shows the goals' keys only", () -> tree[0].getItemCount() > 0
+                    && java.util.Arrays.stream(tree[0].getItems()).allMatch(i -> (i.getText(0) + i.getText(1)
+                            + i.getText(2) + i.getText(3)).toLowerCase(java.util.Locale.ROOT).contains("goal")),
+                    () -> "rows " + java.util.Arrays.stream(tree[0].getItems()).limit(8).map(i -> i.getText(0)).toList());
             Ui.screenshot(dialog.getShell(), "keys-preference-page.png");
         } finally {
             dialog.close();
@@ -185,10 +201,64 @@ class CodingKeysTest {
     }
 
     @Test
+    void helpListsTheKeysOfTheOpenMatchsSportAndKeyAssistIsCtrlShiftL() throws Exception {
+        start("Help keys");
+        Menu bar = Ui.window().getShell().getMenuBar();
+        Menu help = null;
+        for (MenuItem i : bar.getItems()) {
+            if (i.getText().replace("&", "").equals("Help")) {
+                help = i.getMenu();
+            }
+        }
+        assertNotNull(help, "a Help menu");
+        help.notifyListeners(SWT.Show, new Event());
+        List<String> items = new ArrayList<>();
+        MenuItem sidelineKeys = null;
+        for (MenuItem i : help.getItems()) {
+            items.add(i.getText().replace("&", ""));
+            if (i.getText().replace("&", "").startsWith("Sideline Keys")) {
+                sidelineKeys = i;
+            }
+        }
+        help.notifyListeners(SWT.Hide, new Event());
+        // Ctrl+Shift+L, as GTK writes it (Shift+Ctrl+L)
+        String ctrlShiftL = org.eclipse.jface.bindings.keys.KeySequence.getInstance("M1+M2+L").format();
+        assertTrue(items.contains("Key Assist…\t" + ctrlShiftL), "Help › Key Assist with its key: " + items);
+        assertNotNull(sidelineKeys, "Help › Sideline Keys: " + items);
+
+        MenuItem open = sidelineKeys;
+        List<String> rows = new ArrayList<>();
+        Ui.inDialog("Sideline Keys", () -> open.notifyListeners(SWT.Selection, new Event()), dialog -> {
+            Ui.walk(dialog, c -> {
+                if (c instanceof org.eclipse.swt.widgets.Table t) {
+                    for (org.eclipse.swt.widgets.TableItem i : t.getItems()) {
+                        rows.add(i.getText(0) + " | " + i.getText(1) + " | " + i.getText(2));
+                    }
+                    List<String> headers = new ArrayList<>();
+                    for (org.eclipse.swt.widgets.TableColumn col : t.getColumns()) {
+                        headers.add(col.getText());
+                    }
+                    rows.add("headers " + headers);
+                }
+            });
+            try {
+                Ui.screenshot(dialog, "keys-sideline-keys.png");
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+            Ui.click(Ui.button(dialog, "Close"));
+        });
+        assertTrue(rows.contains("headers [Action, Lions (home), Tigers (away)]"), "rows " + rows);
+        assertTrue(rows.contains("Goal | G | Shift+G"), "rows " + rows);
+        assertTrue(rows.contains("Shot on target | S | Shift+S"), "rows " + rows);
+        assertTrue(rows.contains("Retract your last report | Ctrl+Z | "), "rows " + rows);
+    }
+
+    @Test
     void editRetractShowsCtrlZAndSaysWhichEventItTakesBack() throws Exception {
         PaletteView palette = start("Retract");
-        LiveFeedView feed = focusFeed();
-        new Keyboard().type('g');
+        LiveFeedView feed = view(SidelineUi.VIEW_FEED, LiveFeedView.class);
+        Ui.click(palette.buttons().get(new PaletteView.Binding("Goal", "Lions", 'g', false)));
         Ui.until("the goal is in the feed", () -> inFeed(feed, "Goal", "Lions", null), () -> "rows " + feed.rows());
 
         Menu bar = Ui.window().getShell().getMenuBar();
@@ -218,7 +288,7 @@ class CodingKeysTest {
             }
         }
         String time = feed.table().getItem(row).getText(0);
-        Keyboard.focus(feed.table());
+        Keyboard.focus(palette.buttons().values().iterator().next());
         new Keyboard().ctrl('z');
         String expected = "Retracting Goal · Lions " + time;
         Ui.until("the palette names the event taken back", () -> paletteLines(palette).contains(expected),

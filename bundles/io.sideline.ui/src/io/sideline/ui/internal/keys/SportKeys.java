@@ -174,7 +174,7 @@ public final class SportKeys {
         for (Object o : copy.getActiveBindingsDisregardingContextFlat()) {
             Binding b = (Binding) o;
             if (contextId.equals(b.getContextId()) && command.equals(b.getParameterizedCommand())
-                    && b.getTriggerSequence() instanceof KeySequence k) {
+                    && b.getTriggerSequence() instanceof KeySequence k && !keys.contains(k)) {
                 keys.add(k);
             }
         }
