@@ -1,6 +1,7 @@
 package io.sideline.ui.internal;
 
 import io.sideline.ui.internal.actions.MatchActions;
+import io.sideline.ui.internal.keys.SportKeys;
 
 import org.eclipse.jface.action.GroupMarker;
 import org.eclipse.jface.action.IMenuManager;
@@ -13,6 +14,8 @@ import org.eclipse.ui.actions.ActionFactory.IWorkbenchAction;
 import org.eclipse.ui.actions.ContributionItemFactory;
 import org.eclipse.ui.application.ActionBarAdvisor;
 import org.eclipse.ui.application.IActionBarConfigurer;
+import org.eclipse.ui.menus.CommandContributionItem;
+import org.eclipse.ui.menus.CommandContributionItemParameter;
 
 /** File, Window and Help menus; later features contribute commands through menu contributions. */
 final class SidelineActionBarAdvisor extends ActionBarAdvisor {
@@ -38,6 +41,14 @@ final class SidelineActionBarAdvisor extends ActionBarAdvisor {
         importWizards = register(ActionFactory.IMPORT.create(window));
         exportWizards = register(ActionFactory.EXPORT.create(window));
         match = new MatchActions(window);
+    }
+
+    /** @return a menu item for a command: it shows the command's key, as the Keys preference page sets it */
+    private static CommandContributionItem command(IWorkbenchWindow window, String commandId, String label) {
+        CommandContributionItemParameter p = new CommandContributionItemParameter(window, commandId, commandId,
+                CommandContributionItem.STYLE_PUSH);
+        p.label = label;
+        return new CommandContributionItem(p);
     }
 
     private IWorkbenchAction register(IWorkbenchAction action) {
@@ -84,13 +95,15 @@ final class SidelineActionBarAdvisor extends ActionBarAdvisor {
 
         MenuManager help = new MenuManager("&Help", IWorkbenchActionConstants.M_HELP);
         help.add(new GroupMarker(IWorkbenchActionConstants.HELP_START));
+        help.add(command(window, SportKeys.COMMAND_KEY_ASSIST, "&Key Assist…"));
+        help.add(command(window, SportKeys.COMMAND_SIDELINE_KEYS, "Sideline &Keys…"));
         help.add(new Separator());
         help.add(new GroupMarker(IWorkbenchActionConstants.MB_ADDITIONS));
         help.add(about);
         help.add(new GroupMarker(IWorkbenchActionConstants.HELP_END));
 
         MenuManager edit = new MenuManager("&Edit", IWorkbenchActionConstants.M_EDIT);
-        edit.add(match.retractLast());
+        edit.add(command(window, SportKeys.COMMAND_RETRACT, "&Retract Last Report"));
 
         menuBar.add(file);
         menuBar.add(edit);

@@ -6,6 +6,8 @@ import org.eclipse.ui.application.IActionBarConfigurer;
 import org.eclipse.ui.application.IWorkbenchWindowConfigurer;
 import org.eclipse.ui.application.WorkbenchWindowAdvisor;
 
+import io.sideline.ui.internal.keys.CodingContext;
+
 /** The main window: its size, title, and what it shows besides the perspective. */
 final class SidelineWindowAdvisor extends WorkbenchWindowAdvisor {
 
@@ -16,6 +18,11 @@ final class SidelineWindowAdvisor extends WorkbenchWindowAdvisor {
     @Override
     public ActionBarAdvisor createActionBarAdvisor(IActionBarConfigurer configurer) {
         return new SidelineActionBarAdvisor(configurer);
+    }
+
+    @Override
+    public void postWindowOpen() {
+        CodingContext.follow(getWindowConfigurer().getWindow());
     }
 
     @Override

@@ -78,7 +78,7 @@ public final class MatchActions {
 
     public Action localMatch() {
         Action a = action("&Local Match…", this::startLocal);
-        a.setAccelerator(SWT.MOD1 | SWT.SHIFT | 'L');
+        a.setAccelerator(SWT.MOD1 | SWT.SHIFT | 'N'); // Ctrl+Shift+L is Key Assist
         a.setToolTipText("Start a match on this computer, no server needed");
         return a;
     }
@@ -113,14 +113,6 @@ public final class MatchActions {
 
     public Action leave() {
         return action("Lea&ve Match", session::leave);
-    }
-
-    public Action retractLast() {
-        Action a = action("&Retract My Last Report", () -> session.retractLast().ifPresentOrElse(
-                id -> { }, () -> MessageDialog.openInformation(shell(), "Nothing to retract",
-                        "None of your reports has been accepted yet.")));
-        a.setAccelerator(SWT.MOD1 | 'Z');
-        return a;
     }
 
     private static Action action(String text, Runnable run) {

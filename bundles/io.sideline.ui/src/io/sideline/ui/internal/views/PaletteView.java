@@ -9,12 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.eclipse.jface.bindings.IBindingManagerListener;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.custom.StackLayout;
-import org.eclipse.swt.events.KeyAdapter;
-import org.eclipse.swt.events.KeyEvent;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -27,20 +26,25 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.keys.IBindingService;
 import org.eclipse.ui.part.ViewPart;
 
 import io.sideline.peer.PendingReport;
 import io.sideline.protocol.Setup;
 import io.sideline.sport.api.Sport;
 import io.sideline.sport.api.SportAction;
-import io.sideline.ui.internal.prefs.PaletteKeys;
+import io.sideline.ui.internal.keys.Reporting;
+import io.sideline.ui.internal.keys.ShirtNumber;
+import io.sideline.ui.internal.keys.SportKeys;
 import io.sideline.ui.internal.session.LiveSession;
 
 /**
  * The buttons that report what happens, one per action and origin, each with its hotkey: the action's key
  * for the home team (left), Shift and the key for the away team (right). They come from the host's
- * {@code setup} message when the user joins a match. A report shows as pending until the host accepts it;
- * Ctrl+Z asks to retract the user's last accepted report. An optional player goes with the next report.
+ * {@code setup} message when the user joins a match. A report shows as pending until the host accepts it.
+ * An optional player goes with the next report: a shirt number typed before the key, or the player field.
+ * The keys are Eclipse key bindings ({@link SportKeys}) that work in every view of the Live perspective; the
+ * palette shows them and the shirt number being typed.
  */
 public final class PaletteView extends ViewPart {
 
@@ -74,6 +78,24 @@ public final class PaletteView extends ViewPart {
     private Label hint;
     /** how many reports wait for the host (empty when none do) */
     private Label waiting;
+    private ShirtNumber shirt;
+    private final ShirtNumber.Listener shirtListener = n -> showHint();
+    private IBindingService bindingService;
+    private org.eclipse.jface.bindings.Binding[] shownBindings;
+    private final IBindingManagerListener keysChanged = e -> {
+        org.eclipse.jface.bindings.Binding[] now = bindingService.getBindings();
+        if (!java.util.Arrays.equals(now, shownBindings) && stack != null && !stack.isDisposed()) {
+            shownBindings = now;
+            stack.getDisplay().asyncExec(() -> {
+                if (!stack.isDisposed()) {
+                    rebuild(shownSetup);
+                    updatePending();
+                }
+            });
+        }
+    };
+    /** a message for the analyst ("Retracting Goal · Lions 1:36"), shown until digits are typed */
+    private String message;
 
     @Override
     public void createPartControl(Composite parent) {
@@ -85,25 +107,19 @@ public final class PaletteView extends ViewPart {
                 + "(File › Connect…): its actions appear here as buttons, home team left, away team right, each with a hotkey.");
         stackLayout.topControl = empty;
         session.addListener(listener);
-        PaletteKeys.node().addPreferenceChangeListener(keysChanged);
+        shirt = PlatformUI.getWorkbench().getService(ShirtNumber.class);
+        shirt.addListener(shirtListener);
+        bindingService = PlatformUI.getWorkbench().getService(IBindingService.class);
+        shownBindings = bindingService.getBindings();
+        bindingService.addBindingManagerListener(keysChanged);
         refresh();
     }
-
-    private final org.eclipse.core.runtime.preferences.IEclipsePreferences.IPreferenceChangeListener keysChanged = e -> {
-        if (e.getKey().startsWith("palette.key.") && stack != null && !stack.isDisposed()) {
-            stack.getDisplay().asyncExec(() -> {
-                if (!stack.isDisposed()) {
-                    rebuild(shownSetup);
-                    updatePending();
-                }
-            });
-        }
-    };
 
     @Override
     public void dispose() {
         session.removeListener(listener);
-        PaletteKeys.node().removePreferenceChangeListener(keysChanged);
+        shirt.removeListener(shirtListener);
+        bindingService.removeBindingManagerListener(keysChanged);
         super.dispose();
     }
 
@@ -116,6 +132,31 @@ public final class PaletteView extends ViewPart {
     public Text playerField() {
         return player;
     }
+
+    /** @return what the palette's hint line says: the keys, the shirt number being typed, or a message */
+    public String hintText() {
+        return hint == null || hint.isDisposed() ? "" : hint.getText();
+    }
+
+    /** Shows a message for the analyst under the buttons ("Retracting Goal · Lions 1:36"). */
+    public void showMessage(String text) {
+        message = text;
+        showHint();
+    }
+
+    private void showHint() {
+        if (hint == null || hint.isDisposed()) {
+            return;
+        }
+        String typed = shirt.display();
+        hint.setText(!typed.isEmpty() ? typed + " then an action key reports for this player (Esc clears)"
+                : message != null ? message : KEYS_HINT);
+        hint.getParent().layout();
+    }
+
+    private static final String KEYS_HINT = "Keys work in every Sideline view: a letter reports for the home team, "
+            + "Shift+letter for the away team; digits first name the player by shirt number (9 then G); F2 names a "
+            + "player; Ctrl+Z retracts your last report; Help › Sideline Keys lists them.";
 
     /** @return the list of this user's reports waiting for the host */
     public Table pendingTable() {
@@ -212,13 +253,6 @@ public final class PaletteView extends ViewPart {
         palette = new Composite(scroller, SWT.NONE);
         scroller.setContent(palette);
         palette.setLayout(new GridLayout(Math.min(2, setup.origins().size()), true));
-        KeyAdapter keys = new KeyAdapter() {
-            @Override
-            public void keyPressed(KeyEvent e) {
-                handleKey(e);
-            }
-        };
-        palette.addKeyListener(keys);
         for (int o = 0; o < setup.origins().size(); o++) {
             String origin = setup.origins().get(o);
             Group group = new Group(palette, SWT.NONE);
@@ -228,7 +262,7 @@ public final class PaletteView extends ViewPart {
             groups.add(group);
             for (String action : setup.actions()) {
                 SportAction a = sport == null ? null : sport.action(action);
-                char key = a == null ? 0 : PaletteKeys.keyOf(sport, a);
+                char key = a == null ? 0 : SportKeys.paletteKey(PlatformUI.getWorkbench(), sport, a, o == 1);
                 Binding b = new Binding(action, origin, key, o == 1);
                 Button button = new Button(group, SWT.PUSH);
                 button.setText(action + (key != 0 && o < 2 ? "    " + b.keyLabel() : ""));
@@ -239,7 +273,6 @@ public final class PaletteView extends ViewPart {
                 bd.minimumWidth = button.computeSize(SWT.DEFAULT, SWT.DEFAULT).x; // its whole text, always
                 button.setLayoutData(bd);
                 button.addListener(SWT.Selection, e -> report(b));
-                button.addKeyListener(keys);
                 if (o < 2 && key != 0) {
                     bindings.add(b);
                 }
@@ -263,8 +296,8 @@ public final class PaletteView extends ViewPart {
         proposals.setProposalAcceptanceStyle(org.eclipse.jface.fieldassist.ContentProposalAdapter.PROPOSAL_REPLACE);
         proposals.setAutoActivationDelay(0);
         hint = new Label(bottom, SWT.WRAP);
-        hint.setText("Keys: a letter reports for the home team, Shift+letter for the away team, F2 names a player, "
-                + "Ctrl+Z retracts your last report.");
+        message = null;
+        hint.setText(KEYS_HINT);
         hint.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
         waiting = new Label(bottom, SWT.WRAP);
         waiting.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
@@ -279,38 +312,12 @@ public final class PaletteView extends ViewPart {
         pd.heightHint = 90;
         pd.widthHint = 120; // the list scrolls sideways; it does not widen the palette
         pending.setLayoutData(pd);
-        pending.addKeyListener(keys);
         scroller.addListener(SWT.Resize, e -> fitToWidth());
         stackLayout.topControl = scroller;
         stack.layout(true, true);
         fitToWidth();
+        showHint();
         palette.setFocus();
-    }
-
-    private void handleKey(KeyEvent e) {
-        if ((e.stateMask & SWT.MOD1) != 0 && (e.keyCode == 'z' || e.keyCode == 'Z')) {
-            e.doit = false;
-            session.retractLast().ifPresentOrElse(id -> hint.setText("Asked to retract event " + id + "."),
-                    () -> hint.setText("Nothing to retract: none of your reports has been accepted yet."));
-            return;
-        }
-        if (e.keyCode == SWT.F2) {
-            player.setFocus();
-            e.doit = false;
-            return;
-        }
-        if ((e.stateMask & (SWT.MOD1 | SWT.ALT)) != 0 || e.keyCode >= 0x10000 || e.keyCode == 0) {
-            return;
-        }
-        char c = Character.toLowerCase((char) e.keyCode);
-        boolean shift = (e.stateMask & SWT.SHIFT) != 0;
-        for (Binding b : bindings) {
-            if (b.key() == c && b.shift() == shift) {
-                e.doit = false;
-                report(b);
-                return;
-            }
-        }
     }
 
     /**
@@ -345,13 +352,12 @@ public final class PaletteView extends ViewPart {
                 org.eclipse.jface.fieldassist.IContentProposal::getContent).toList();
     }
 
-    /** Reports what a binding stands for, with the player when one was entered. */
+    /**
+     * Reports what a binding stands for, with the player whose shirt number was typed, else the one in the
+     * player field.
+     */
     public void report(Binding b) {
-        String who = player == null || player.getText().isBlank() ? null : player.getText().strip();
-        PendingReport r = session.report(b.action(), b.origin(), who);
-        if (r != null && player != null) {
-            player.setText("");
-        }
+        Reporting.report(session, shirt, b.action(), b.origin(), player);
         updatePending();
     }
 
