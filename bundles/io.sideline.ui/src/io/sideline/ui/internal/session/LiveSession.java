@@ -495,7 +495,7 @@ public final class LiveSession {
      * @return the player's name from the origin's line-up, or "#9" when the line-up does not know the number
      */
     public String playerForShirt(String origin, int number) {
-        return "#" + number;
+        return player(origin, number).map(Player::name).orElse("#" + number);
     }
 
     /** Asks to retract the event of this user's last accepted report. @return its id, if there was one */
