@@ -22,6 +22,8 @@ public final class SidelineUi {
     public static final String VIEW_STATISTICS = "io.sideline.ui.views.statistics";
     /** the match: teams, score and clock */
     public static final String VIEW_MATCH = "io.sideline.ui.views.match";
+    /** the pitch: where the next report took place, and where the accepted events were. Since 0.2. */
+    public static final String VIEW_PITCH = "io.sideline.ui.views.pitch";
 
     private SidelineUi() {
     }

@@ -40,6 +40,7 @@ import io.sideline.peer.SavedMatch;
 import io.sideline.peer.Timeline;
 import io.sideline.protocol.Accepted;
 import io.sideline.protocol.ErrorMessage;
+import io.sideline.protocol.Location;
 import io.sideline.protocol.Setup;
 import io.sideline.protocol.TimelineEvent;
 import io.sideline.sport.api.Sport;
@@ -92,6 +93,8 @@ public final class LiveSession {
     /** completes when the match left last is closed */
     private volatile CompletableFuture<Void> closed = CompletableFuture.completedFuture(null);
     private SportRegistry sports;
+    /** UI thread only: where the next report took place, as the Pitch view draws it */
+    private Location nextLocation;
 
     @Reference
     void setSports(SportRegistry registry) {
@@ -346,16 +349,36 @@ public final class LiveSession {
         }
     }
 
-    /** Reports an action by an origin, now. Call on the UI thread. */
+    /**
+     * Reports an action by an origin, now, where the {@linkplain #nextLocation() next location} says, if one is set
+     * (it is used up). Call on the UI thread.
+     */
     public PendingReport report(String action, String origin, String player) {
         RunningMatch r = running;
         if (r == null || model.mode() != Mode.LIVE) {
             return null;
         }
+        Location at = nextLocation == null || model.setup() == null ? nextLocation
+                : PitchSides.forOrigin(nextLocation, origin, model.setup().origins());
         PendingReport p = r.client().report(new TimelineEvent(action, origin, Instant.now(), player, null, null,
-                Map.of()));
+                Map.of(), at));
+        nextLocation = null;
         queueRefresh();
         return p;
+    }
+
+    /**
+     * Sets where the next report took place, as the Pitch view draws the pitch (see {@link PitchSides}), or clears
+     * it with {@code null}. The next {@link #report} carries it and clears it. Call on the UI thread.
+     */
+    public void nextLocation(Location drawn) {
+        nextLocation = drawn;
+        uiNow(() -> { });
+    }
+
+    /** @return where the next report took place, as drawn on the Pitch view; {@code null} when not set */
+    public Location nextLocation() {
+        return nextLocation;
     }
 
     /** Asks to retract the event of this user's last accepted report. @return its id, if there was one */
@@ -415,7 +438,10 @@ public final class LiveSession {
             closing.setSystem(true);
             closing.schedule();
         }
-        uiNow(() -> model.idle(idleStatus()));
+        uiNow(() -> {
+            nextLocation = null;
+            model.idle(idleStatus());
+        });
     }
 
     /**

@@ -28,16 +28,16 @@ import io.sideline.stats.MatchStats;
 import io.sideline.ui.internal.session.LiveSession;
 
 /**
- * The accepted events of the match in match-time order: time, origin, action, player, votes and
- * confidence. Corrections show: a retracted event struck through, an amended one marked. This user's
+ * The accepted events of the match in match-time order: time, origin, action, player, votes,
+ * confidence and where on the pitch (x, y on the 0–100 pitch, the event's side attacking left to right). Corrections show: a retracted event struck through, an amended one marked. This user's
  * reports that wait for votes are greyed at the end. Filters by origin and action; follows the newest row
  * unless the user scrolled up. A virtual table: thousands of events stay smooth.
  */
 public final class LiveFeedView extends ViewPart {
 
     /** the feed's columns, in order */
-    static final String[] COLUMNS = { "Time", "Origin", "Action", "Player", "Votes", "Confidence" };
-    private static final int[] WIDTHS = { 52, 70, 125, 135, 45, 75 };
+    static final String[] COLUMNS = { "Time", "Origin", "Action", "Player", "Votes", "Confidence", "Where" };
+    private static final int[] WIDTHS = { 52, 70, 125, 135, 45, 75, 70 };
     private static final String ALL = "All";
 
     /** One row: an accepted event's current version, or a report of this user still waiting. */
@@ -79,7 +79,7 @@ public final class LiveFeedView extends ViewPart {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         for (int i = 0; i < COLUMNS.length; i++) {
-            TableColumn column = new TableColumn(table, i >= 4 ? SWT.RIGHT : SWT.LEFT);
+            TableColumn column = new TableColumn(table, i == 4 || i == 5 ? SWT.RIGHT : SWT.LEFT);
             column.setText(COLUMNS[i]);
             column.setWidth(WIDTHS[i]);
         }
@@ -174,7 +174,7 @@ public final class LiveFeedView extends ViewPart {
             }
             item.setText(new String[] { clock(stats, a.event().time()), a.event().origin(), action,
                     a.event().player() == null ? "" : a.event().player(), Integer.toString(a.votes()),
-                    String.format(Locale.ROOT, "%.0f %%", 100 * a.confidence()) });
+                    String.format(Locale.ROOT, "%.0f %%", 100 * a.confidence()), where(a.event()) });
             if (row.retracted()) {
                 item.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
             }
@@ -182,7 +182,7 @@ public final class LiveFeedView extends ViewPart {
             PendingReport p = row.pending();
             item.setText(new String[] { clock(stats, p.event().time()), p.event().origin(),
                     p.event().title() + "  (your report: waiting for votes)",
-                    p.event().player() == null ? "" : p.event().player(), "1", "" });
+                    p.event().player() == null ? "" : p.event().player(), "1", "", where(p.event()) });
             Color grey = table.getDisplay().getSystemColor(SWT.COLOR_GRAY);
             item.setForeground(grey);
         }
@@ -199,6 +199,11 @@ public final class LiveFeedView extends ViewPart {
         int y = b.y + b.height / 2;
         e.gc.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         e.gc.drawLine(b.x + 2, y, b.x + Math.min(b.width - 2, e.gc.textExtent(item.getText(e.index)).x + 6), y);
+    }
+
+    /** @return where an event took place, as the Where column shows it: "88, 40", or empty */
+    static String where(io.sideline.protocol.TimelineEvent e) {
+        return e.location() == null ? "" : e.location().toString();
     }
 
     /** @return the match time of an instant, as the feed shows it: 53:07 */
