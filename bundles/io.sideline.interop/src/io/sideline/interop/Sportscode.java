@@ -23,6 +23,7 @@ import io.sideline.interop.SportscodeFile.Row;
 import io.sideline.peer.SavedMatch;
 import io.sideline.peer.Timeline;
 import io.sideline.protocol.Accepted;
+import io.sideline.protocol.Location;
 import io.sideline.protocol.ProtocolCodec;
 import io.sideline.protocol.ProtocolException;
 import io.sideline.protocol.Setup;
@@ -41,6 +42,9 @@ import org.jspecify.annotations.Nullable;
  * <tr><td>label of the group {@value #TEAM}</td><td>the origin; an instance without one has the origin
  * {@value #NO_TEAM}</td></tr>
  * <tr><td>label of the group {@value #PLAYER}</td><td>the player</td></tr>
+ * <tr><td>label of the group {@value #LOCATION}, such as {@code 88, 40.5}</td><td>the location on the 0–100 pitch
+ * (x, then y; at most one decimal, as the feed writes it); a label of that group in any other form stays a
+ * qualifier</td></tr>
  * <tr><td>any other label</td><td>a qualifier named after its group; a second label of the same group is named
  * {@code "group #2"}, a label without a group {@value #NO_GROUP}</td></tr>
  * <tr><td>{@code start}, {@code end}</td><td>the event's time is the video start plus {@code start} plus the
@@ -57,6 +61,8 @@ public final class Sportscode {
     public static final String TEAM = "Team";
     /** the label group that holds the player */
     public static final String PLAYER = "Player";
+    /** the label group that holds the location on the pitch, "x, y" on the 0–100 pitch. Since 1.1. */
+    public static final String LOCATION = "Location";
     /** the origin of an instance that has no team label */
     public static final String NO_TEAM = "(no team)";
     /** the qualifier that holds a label without a group */
@@ -103,6 +109,7 @@ public final class Sportscode {
             Instance in = instances.get(i);
             String origin = NO_TEAM;
             String player = null;
+            Location location = null;
             Map<String, String> qualifiers = new LinkedHashMap<>();
             Map<String, Integer> seen = new HashMap<>();
             for (Label l : in.labels()) {
@@ -112,6 +119,10 @@ public final class Sportscode {
                 } else if (PLAYER.equals(l.group()) && player == null && !seen.containsKey(PLAYER)) {
                     player = l.text();
                     seen.put(PLAYER, 1);
+                } else if (LOCATION.equals(l.group()) && location == null && !seen.containsKey(LOCATION)
+                        && location(l.text()) != null) {
+                    location = location(l.text());
+                    seen.put(LOCATION, 1);
                 } else {
                     String labelGroup = l.group();
                     String group = labelGroup == null ? NO_GROUP : labelGroup;
@@ -123,7 +134,7 @@ public final class Sportscode {
             qualifiers.put(END, in.end().toPlainString());
             BigDecimal at = in.start().add(BigDecimal.valueOf(options.clipLead().toMillis()).divide(THOUSAND)).min(in.end());
             Instant time = options.kickoff().plusMillis(at.multiply(THOUSAND).setScale(0, RoundingMode.HALF_UP).longValueExact());
-            TimelineEvent event = new TimelineEvent(in.code(), origin, time, player, null, null, qualifiers);
+            TimelineEvent event = new TimelineEvent(in.code(), origin, time, player, null, null, qualifiers, location);
             Accepted a = new Accepted(time, in.id(), ++seq, 1, Accepted.Status.ACCEPTED, event, 1, 1.0, null);
             try {
                 codec.decode(codec.encode(a));
@@ -187,6 +198,10 @@ public final class Sportscode {
             if (player != null) {
                 labels.add(new Label(PLAYER, player));
             }
+            Location where = e.location();
+            if (where != null) {
+                labels.add(new Label(LOCATION, where.toString()));
+            }
             for (Map.Entry<String, String> q : e.qualifiers().entrySet()) {
                 if (q.getKey().equals(START) || q.getKey().equals(END)) {
                     continue;
@@ -216,6 +231,26 @@ public final class Sportscode {
             rows.add(new Row(ordered.get(i), c[0] * 257, c[1] * 257, c[2] * 257));
         }
         return new SportscodeFile(instances, rows);
+    }
+
+    private static final Pattern XY = Pattern.compile("(\\d{1,3}(?:\\.\\d)?), (\\d{1,3}(?:\\.\\d)?)");
+
+    /**
+     * @return the location a label's text names, only when it is written as the export writes it ("88, 40.5"), so
+     *         that a file imported and exported again keeps every label's text
+     */
+    static @Nullable Location location(String text) {
+        Matcher m = XY.matcher(text);
+        if (!m.matches()) {
+            return null;
+        }
+        double x = Double.parseDouble(m.group(1));
+        double y = Double.parseDouble(m.group(2));
+        if (x > Location.MAX || y > Location.MAX) {
+            return null;
+        }
+        Location l = new Location(x, y);
+        return l.toString().equals(text) ? l : null;
     }
 
     private static BigDecimal seconds(long millis) {

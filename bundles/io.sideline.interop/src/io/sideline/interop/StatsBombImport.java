@@ -21,7 +21,8 @@ import io.sideline.statsbomb.StatsBombMatch;
 /**
  * A StatsBomb events file as a Sideline football match, for review. The events are mapped by
  * {@link StatsBombMatch}, the one mapping the replay simulator uses too: every mapped event becomes an accepted
- * event with its team, player, period and match clock. Its id is {@code sb-} and the StatsBomb event's id (a foul
+ * event with its team, player, period, match clock and location (StatsBomb's 120 × 80 {@code location} on
+ * Sideline's 0–100 pitch, see {@link StatsBombMatch}). Its id is {@code sb-} and the StatsBomb event's id (a foul
  * that earned a card gives two events: the card's id ends in {@code -2}).
  */
 public final class StatsBombImport {
@@ -48,7 +49,7 @@ public final class StatsBombImport {
             int n = uses.merge(e.sourceId(), 1, Integer::sum);
             String id = "sb-" + e.sourceId() + (n == 1 ? "" : "-" + n);
             TimelineEvent event = new TimelineEvent(e.title(), e.origin(), e.time(), e.player(), e.period(),
-                    e.clock().toMillis(), Map.of());
+                    e.clock().toMillis(), Map.of(), e.location());
             Accepted a = new Accepted(e.time(), id, ++seq, 1, Accepted.Status.ACCEPTED, event, 1, 1.0, null);
             try {
                 codec.decode(codec.encode(a));

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.sideline.protocol.Accepted;
+import io.sideline.protocol.Location;
 import io.sideline.protocol.TimelineEvent;
 
 import org.jspecify.annotations.Nullable;
@@ -28,14 +29,16 @@ import org.jspecify.annotations.Nullable;
  * version with more votes, do not add rows. Rows are in the order of their {@code seq}. {@code match_time} is the
  * event's match time as {@code mm:ss} (minutes may exceed 59 and 99; before kick-off it starts with {@code -}): the
  * match clock a {@link Placement} gives (the workbench's and {@code ./sideline export}'s: breaks do not count), or
- * the time since a kick-off; empty when neither is known. Fields that contain a comma, a double quote, CR or LF are quoted,
+ * the time since a kick-off; empty when neither is known. {@code x} and {@code y} are the event's location on the
+ * 0–100 × 0–100 pitch (its side attacking left to right), with at most one decimal, both empty when it has none;
+ * they come last, so that the columns of files written before them keep their places. Fields that contain a comma, a double quote, CR or LF are quoted,
  * with double quotes doubled; lines end with CRLF.
  */
 public final class TimelineCsv {
 
     /** the columns, in order */
     public static final List<String> HEADER = List.of("id", "version", "seq", "match_time", "period", "origin", "action",
-            "player", "votes", "confidence", "status");
+            "player", "votes", "confidence", "status", "x", "y");
 
     /** Where an event falls in its match, as the statistics place it: its match clock and its period. */
     public interface Placement {
@@ -139,12 +142,19 @@ public final class TimelineCsv {
             TimelineEvent e = a.event();
             Duration clock = placement.clock(e);
             Integer period = placement.period(e);
+            Location where = e.location();
             rows.add(List.of(a.id(), Integer.toString(a.version()), Long.toString(a.seq()), mmss(clock),
                     period == null ? "" : period.toString(), e.origin(), e.title(),
                     e.player() == null ? "" : e.player(), Integer.toString(votes.get(entry.getKey())[0]),
-                    BigDecimal.valueOf(confidence.get(entry.getKey())[0]).toPlainString(), a.status().wire()));
+                    BigDecimal.valueOf(confidence.get(entry.getKey())[0]).toPlainString(), a.status().wire(),
+                    where == null ? "" : coordinate(where.x()), where == null ? "" : coordinate(where.y())));
         }
         return rows;
+    }
+
+    /** @return a coordinate with at most one decimal, as the feed shows it: {@code 88}, {@code 40.5} */
+    static String coordinate(double v) {
+        return BigDecimal.valueOf(v).setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 
     /** @return {@code mm:ss} of a match time (whole seconds, rounded down), or empty without one */

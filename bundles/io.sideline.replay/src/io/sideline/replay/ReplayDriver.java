@@ -101,7 +101,7 @@ public final class ReplayDriver {
                 }
                 PeerSocket p = peers.get(r.reporter());
                 p.report(Instant.now(), new SimulatedReport(r.reporter(), r.title(), r.origin(), r.player(),
-                        r.eventTime().plus(shift), r.sendTime(), r.fake()));
+                        r.eventTime().plus(shift), r.sendTime(), r.fake(), r.location()));
                 sent++;
                 progress.sent(sent, reports.size(), r.sendTime());
             }

@@ -21,6 +21,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
+import io.sideline.protocol.Location;
 import io.sideline.sport.football.Football;
 
 import org.jspecify.annotations.Nullable;
@@ -40,6 +41,11 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  * Times: StatsBomb gives each event's time within its period. Wall-clock times count from the kick-off,
  * with a 15-minute break after each period.
+ * <p>
+ * Locations: StatsBomb's {@code location} is {@code [x, y]} on a 120 × 80 pitch, seen with the team of the event
+ * attacking left to right, {@code y} from the left touchline; Sideline's {@link Location} is the same view on a
+ * 0–100 × 0–100 pitch, so {@code x × 100 / 120} and {@code y × 100 / 80}, rounded to one decimal and kept within
+ * 0–100. An event without a {@code location} (a half's start, a substitution) has none.
  *
  * @param home   the first team in the file
  * @param away   the other team
@@ -107,8 +113,9 @@ public record StatsBombMatch(String home, String away, List<MatchEvent> events) 
                 throw new IOException(file + ", event " + (i + 1) + ": its \"type\" or details are not as StatsBomb "
                         + "writes them (" + x.getMessage() + ")");
             }
+            Location where = location(file, i, e);
             for (String title : titles) {
-                out.add(new MatchEvent(id, title, team, player, period, clock, at));
+                out.add(new MatchEvent(id, title, team, player, period, clock, at, where));
             }
         }
         out.sort(Comparator.comparing(MatchEvent::time));
@@ -181,6 +188,33 @@ public record StatsBombMatch(String home, String away, List<MatchEvent> events) 
         }
         JsonElement n = d.getAsJsonObject(field).get("name");
         return n == null ? null : n.getAsString();
+    }
+
+    /** StatsBomb's pitch: 120 long, 80 wide */
+    static final double LENGTH = 120;
+    static final double WIDTH = 80;
+
+    /** @return the event's {@code location} on Sideline's 0–100 pitch, or {@code null} when it has none */
+    static @Nullable Location location(Path file, int i, JsonObject e) throws IOException {
+        JsonElement l = e.get("location");
+        if (l == null || l.isJsonNull()) {
+            return null;
+        }
+        try {
+            JsonArray xy = l.getAsJsonArray();
+            return new Location(scale(xy.get(0).getAsDouble(), LENGTH), scale(xy.get(1).getAsDouble(), WIDTH));
+        } catch (RuntimeException x) {
+            throw new IOException(file + ", event " + (i + 1) + ": \"location\" is not a pair of numbers such as "
+                    + "[113.6, 36.1]");
+        }
+    }
+
+    private static double scale(double v, double size) {
+        if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException("not a number");
+        }
+        double scaled = Math.round(v * Location.MAX / size * 10) / 10.0;
+        return Math.max(0, Math.min(Location.MAX, scaled));
     }
 
     private static JsonObject object(Path file, int i, JsonElement e) throws IOException {

@@ -24,6 +24,8 @@ public final class SidelineUi {
     public static final String VIEW_MATCH = "io.sideline.ui.views.match";
     /** the teams' line-ups: shirt numbers, names, positions, who is on the pitch */
     public static final String VIEW_LINEUPS = "io.sideline.ui.views.lineups";
+    /** the pitch: where the next report took place, and where the accepted events were. Since 0.2. */
+    public static final String VIEW_PITCH = "io.sideline.ui.views.pitch";
 
     private SidelineUi() {
     }

@@ -51,7 +51,7 @@ public final class PeerSocket implements WebSocket.Listener {
     /** Sends a report of a simulated peer, as sent at {@code sendTime}. */
     public void report(Instant sendTime, SimulatedReport r) throws Exception {
         socket.sendText(CODEC.encode(new EventReport(sendTime, token, new TimelineEvent(r.title(), r.origin(),
-                r.eventTime(), r.player(), null, null, Map.of()))), true).get(10, TimeUnit.SECONDS);
+                r.eventTime(), r.player(), null, null, Map.of(), r.location()))), true).get(10, TimeUnit.SECONDS);
     }
 
     /** Drops the connection. */

@@ -37,7 +37,9 @@ public final class Reporters {
                 String origin = random.nextDouble() < o.wrongOrigin() ? other(match, e.origin()) : e.origin();
                 Instant said = e.time().plusMillis(jitterMs == 0 ? 0 : (long) ((random.nextDouble() * 2 - 1) * jitterMs));
                 Instant sent = e.time().plusMillis(1000 + random.nextInt(3000));
-                out.add(new SimulatedReport(r, e.title(), origin, origin.equals(e.origin()) ? e.player() : null, said, sent, false));
+                boolean right = origin.equals(e.origin());
+                out.add(new SimulatedReport(r, e.title(), origin, right ? e.player() : null, said, sent, false,
+                        right ? e.location() : null));
             }
         }
         int liars = o.liarCount();

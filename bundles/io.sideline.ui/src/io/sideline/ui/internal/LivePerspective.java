@@ -7,8 +7,8 @@ import org.eclipse.ui.IPerspectiveFactory;
 import io.sideline.ui.SidelineUi;
 
 /**
- * The Live perspective: the match bar across the top, the palette on the left where the hands are,
- * the feed in the middle and the statistics on the right.
+ * The Live perspective: the match bar across the top, the palette on the left where the hands are with the
+ * pitch under it, the feed in the middle and the statistics on the right.
  */
 public final class LivePerspective implements IPerspectiveFactory {
 
@@ -23,6 +23,8 @@ public final class LivePerspective implements IPerspectiveFactory {
         IFolderLayout left = layout.createFolder("io.sideline.ui.folders.palette", IPageLayout.LEFT, 0.36f, editor);
         left.addView(SidelineUi.VIEW_PALETTE);
         left.addPlaceholder(SidelineUi.VIEW_EVENTS);
+        // the pitch under the palette: click where it happened, then the key
+        layout.addView(SidelineUi.VIEW_PITCH, IPageLayout.BOTTOM, 0.58f, "io.sideline.ui.folders.palette");
 
         IFolderLayout right = layout.createFolder("io.sideline.ui.folders.statistics", IPageLayout.RIGHT, 0.5f, editor);
         right.addView(SidelineUi.VIEW_STATISTICS);
@@ -37,6 +39,7 @@ public final class LivePerspective implements IPerspectiveFactory {
         layout.addShowViewShortcut(SidelineUi.VIEW_MATCH);
         layout.addShowViewShortcut(SidelineUi.VIEW_EVENTS);
         layout.addShowViewShortcut(SidelineUi.VIEW_LINEUPS);
+        layout.addShowViewShortcut(SidelineUi.VIEW_PITCH);
         layout.addPerspectiveShortcut(SidelineUi.PERSPECTIVE_LIVE);
         layout.addPerspectiveShortcut(SidelineUi.PERSPECTIVE_REVIEW);
     }

@@ -8,7 +8,7 @@ import io.sideline.ui.SidelineUi;
 
 /**
  * The Review perspective, for coaches after the game: the match bar, the feed on the left and the
- * statistics taking most of the window. No palette: a saved match is read-only.
+ * statistics taking most of the window, the pitch under the feed. No palette: a saved match is read-only.
  */
 public final class ReviewPerspective implements IPerspectiveFactory {
 
@@ -19,6 +19,7 @@ public final class ReviewPerspective implements IPerspectiveFactory {
         layout.addStandaloneView(SidelineUi.VIEW_MATCH, false, IPageLayout.TOP, 0.08f, editor);
         IFolderLayout left = layout.createFolder("io.sideline.ui.folders.review.feed", IPageLayout.LEFT, 0.4f, editor);
         left.addView(SidelineUi.VIEW_FEED);
+        layout.addView(SidelineUi.VIEW_PITCH, IPageLayout.BOTTOM, 0.6f, "io.sideline.ui.folders.review.feed");
         IFolderLayout right = layout.createFolder("io.sideline.ui.folders.review.statistics", IPageLayout.TOP, 0.99f,
                 editor);
         right.addView(SidelineUi.VIEW_STATISTICS);
@@ -26,6 +27,7 @@ public final class ReviewPerspective implements IPerspectiveFactory {
         layout.addShowViewShortcut(SidelineUi.VIEW_STATISTICS);
         layout.addShowViewShortcut(SidelineUi.VIEW_MATCH);
         layout.addShowViewShortcut(SidelineUi.VIEW_EVENTS);
+        layout.addShowViewShortcut(SidelineUi.VIEW_PITCH);
         layout.addPerspectiveShortcut(SidelineUi.PERSPECTIVE_LIVE);
         layout.addPerspectiveShortcut(SidelineUi.PERSPECTIVE_REVIEW);
     }

@@ -33,7 +33,7 @@ import io.sideline.sport.football.Football;
 /** A match as CSV for a spreadsheet: one row per version of each event, RFC 4180, UTF-8, CRLF. */
 class CsvExportTest {
 
-    static final String HEADER = "id,version,seq,match_time,period,origin,action,player,votes,confidence,status";
+    static final String HEADER = "id,version,seq,match_time,period,origin,action,player,votes,confidence,status,x,y";
     static final String HENKIE = "\"Henkie, \"\"the\"\" team\"";
 
     @Test
@@ -42,12 +42,12 @@ class CsvExportTest {
         Interop.exportCsv(Fixtures.recorded(), new Football(), csv);
 
         assertEquals(String.join("\r\n", HEADER,
-                "kickoff,1,1,00:00,1," + HENKIE + ",Period start,,2,1.0,accepted",
-                "c1,1,2,00:30,1,Ajax,Corner,,2,0.75,accepted",
-                "f1,1,3,00:45,1," + HENKIE + ",Foul,,2,0.75,accepted",
-                "g1,1,4,01:30,1," + HENKIE + ",Goal,Klaas Nøme,3,0.9,accepted",
-                "c1,2,5,00:31,1," + HENKIE + ",Corner,,2,0.75,amended",
-                "f1,2,6,00:45,1," + HENKIE + ",Foul,,2,0.75,retracted") + "\r\n", strictUtf8(csv),
+                "kickoff,1,1,00:00,1," + HENKIE + ",Period start,,2,1.0,accepted,,",
+                "c1,1,2,00:30,1,Ajax,Corner,,2,0.75,accepted,,",
+                "f1,1,3,00:45,1," + HENKIE + ",Foul,,2,0.75,accepted,,",
+                "g1,1,4,01:30,1," + HENKIE + ",Goal,Klaas Nøme,3,0.9,accepted,,",
+                "c1,2,5,00:31,1," + HENKIE + ",Corner,,2,0.75,amended,,",
+                "f1,2,6,00:45,1," + HENKIE + ",Foul,,2,0.75,retracted,,") + "\r\n", strictUtf8(csv),
                 "the amended corner and the retracted foul have two rows each; the goal's confirmation none of its own");
     }
 
@@ -108,7 +108,7 @@ class CsvExportTest {
         assertEquals("sb-0bf3014d-e1aa-40ec-bb8f-3efd6b69d4e2,1,"
                 + (match.messages().stream().filter(a -> a.id().equals("sb-0bf3014d-e1aa-40ec-bb8f-3efd6b69d4e2"))
                         .findFirst().orElseThrow().seq())
-                + "," + ownGoalClock + ",2,Turkey,Own goal,Merih Demiral,1,1.0,accepted", row);
+                + "," + ownGoalClock + ",2,Turkey,Own goal,Merih Demiral,1,1.0,accepted,3.4,50.6", row);
         assertEquals("52:12", ownGoalClock, "the match clock, the break not counted");
     }
 

@@ -39,6 +39,7 @@ import io.sideline.interop.SportscodeFile.Label;
 import io.sideline.interop.SportscodeFile.Row;
 import io.sideline.peer.SavedMatch;
 import io.sideline.protocol.Accepted;
+import io.sideline.protocol.Location;
 import io.sideline.protocol.TimelineEvent;
 
 /** Sportscode XML into a Sideline match and out again: nothing lost, and a recorded match exported as it stands. */
@@ -257,6 +258,49 @@ class SportscodeRoundTripTest {
         assertEquals(List.of(HENKIE), back.setup().origins());
         assertEquals("Klaas Nøme", back.toTimeline().latest("g1").orElseThrow().event().player());
         assertEquals("football", back.setup().sport());
+    }
+
+    @Test
+    void aLocationIsExportedAsALocationLabelAndImportedBack(@TempDir Path dir) throws Exception {
+        SavedMatch recorded = Fixtures.recorded();
+        List<Accepted> located = new java.util.ArrayList<>();
+        for (Accepted a : recorded.messages()) {
+            TimelineEvent e = a.id().equals("g1") ? a.event().withLocation(new Location(88, 40.5)) : a.event();
+            located.add(new Accepted(a.time(), a.id(), a.seq(), a.version(), a.status(), e, a.votes(), a.confidence(),
+                    a.reason()));
+        }
+        Path xml = dir.resolve("located.xml");
+        Instant video = T0.minusSeconds(20);
+        Interop.exportSportscode(new SavedMatch(recorded.setup(), located), xml, video, LEAD, LAG);
+
+        String text = Files.readString(xml);
+        assertTrue(text.contains("<group>Location</group>") && text.contains("<text>88, 40.5</text>"),
+                "a label of the group Location with \"x, y\": " + text);
+        Instance goal = SportscodeFile.read(xml, Progress.NONE).instances().stream().filter(i -> i.id().equals("g1"))
+                .findFirst().orElseThrow();
+        assertEquals(instance("g1", "100", "115", "Goal", "Team", HENKIE, "Player", "Klaas Nøme", "Location", "88, 40.5",
+                "Body part", "Head", "Assist", "Piet"), goal);
+
+        SavedMatch back = Interop.importFile(xml, new ImportOptions(video, "football", LEAD), Progress.NONE);
+        TimelineEvent g1 = back.toTimeline().latest("g1").orElseThrow().event();
+        assertEquals(new Location(88, 40.5), g1.location());
+        assertNull(g1.qualifiers().get("Location"), "the location, not a qualifier: " + g1.qualifiers());
+        assertNull(back.toTimeline().latest("c1").orElseThrow().event().location());
+    }
+
+    @Test
+    void aLocationLabelInAnotherFormStaysALabelWordForWord(@TempDir Path dir) throws Exception {
+        SportscodeFile file = new SportscodeFile(List.of(
+                instance("1", "10", "20", "Shot", "Team", HENKIE, "Location", "edge of the box"),
+                instance("2", "30", "40", "Shot", "Team", HENKIE, "Location", "88.25, 40"),
+                instance("3", "50", "60", "Shot", "Team", HENKIE, "Location", "101, 40")), List.of());
+        Path xml = dir.resolve("words.xml");
+        file.write(xml);
+        SavedMatch m = Interop.importFile(xml, new ImportOptions(KICKOFF, "football", LEAD), Progress.NONE);
+        for (Accepted a : m.messages()) {
+            assertNull(a.event().location(), a.id());
+        }
+        assertEquals(file.instances(), Sportscode.fromMatch(m, KICKOFF, LEAD, LAG).instances(), "kept word for word");
     }
 
     private static List<Instant> times(SavedMatch match) {

@@ -5,6 +5,7 @@ import static io.sideline.interop.tests.Fixtures.STATSBOMB_EVENTS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,6 +40,7 @@ import io.sideline.interop.Interop;
 import io.sideline.interop.Progress;
 import io.sideline.peer.SavedMatch;
 import io.sideline.protocol.Accepted;
+import io.sideline.protocol.Location;
 import io.sideline.protocol.TimelineEvent;
 import io.sideline.sport.api.SportAction;
 import io.sideline.sport.football.Football;
@@ -158,6 +160,40 @@ class StatsBombImportTest {
             assertEquals(Accepted.Status.ACCEPTED, a.status());
         }
         assertEquals(match.messages().size(), match.toTimeline().latest().size());
+    }
+
+    @Test
+    void theShotsCarryTheirLocationOnSidelines0To100Pitch() {
+        // Immobile's goal (65:33): StatsBomb location [113.6, 36.1] on its 120 × 80 pitch, Italy attacking left to
+        // right: 113.6 × 100 / 120 = 94.67 and 36.1 × 100 / 80 = 45.125, to one decimal
+        TimelineEvent immobile = match.toTimeline().latest("sb-009e954d-99b5-4cf4-83e9-5de8989b5725").orElseThrow().event();
+        assertEquals(List.of("Goal", "Italy", "Ciro Immobile"), List.of(immobile.title(), immobile.origin(), immobile.player()));
+        assertEquals(new Location(94.7, 45.1), immobile.location());
+        // Demiral's own goal, from Turkey's side: [4.1, 40.5] → 3.4, 50.6
+        assertEquals(new Location(3.4, 50.6),
+                match.toTimeline().latest("sb-0bf3014d-e1aa-40ec-bb8f-3efd6b69d4e2").orElseThrow().event().location());
+
+        int shots = 0;
+        for (Accepted a : match.messages()) {
+            TimelineEvent e = a.event();
+            if (e.title().startsWith("Shot") || e.title().equals(Football.GOAL)) {
+                shots++;
+                assertNotNull(e.location(), "every shot has a location: " + a.id());
+            }
+            if (e.title().equals(Football.PERIOD_START)) {
+                assertNull(e.location(), "StatsBomb gives a half's start no location: " + a.id());
+            }
+        }
+        assertTrue(shots > 20, "Turkey–Italy had more than 20 shots: " + shots);
+    }
+
+    @Test
+    void aLocationThatIsNoPairOfNumbersIsRefusedNamingTheEvent(@TempDir Path dir) throws Exception {
+        String bad = event("e1", "Turkey", "1").replace("\"second\": 1}", "\"second\": 1, \"location\": \"box\"}");
+        Path file = Fixtures.write(dir, "events.json", "[" + event("e0", "Italy", "1") + ",\n" + bad + "]");
+        IOException e = assertThrows(IOException.class,
+                () -> Interop.importFile(file, ImportOptions.defaults(), Progress.NONE));
+        assertTrue(e.getMessage().contains("event 2: \"location\" is not a pair of numbers"), e.getMessage());
     }
 
     // -------------------------------------------------------------------------------- malformed files

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import io.sideline.local.LocalMatch;
 import io.sideline.lookup.QuorumPolicy;
 import io.sideline.protocol.Accepted;
+import io.sideline.protocol.Location;
 import io.sideline.replay.ReplayDriver;
 import io.sideline.replay.ReplayOptions;
 import io.sideline.replay.Score;
@@ -68,6 +69,21 @@ class OverWebSocketsTest {
             }
             assertEquals(3, goals(latest), "Italy's three goals, the own goal among them: " + latest.values());
             assertTrue(latest.size() >= 100, "the match is on the timeline: " + latest.size() + " events");
+            // the reports carry the file's locations, and the vote keeps them: Immobile's goal at StatsBomb's
+            // [113.6, 36.1] on its 120 × 80 pitch is 94.7, 45.1 on Sideline's 0–100 pitch; Insigne's [107.9, 29.5] is
+            // 89.9, 36.9
+            Map<String, Location> scorers = new LinkedHashMap<>();
+            for (Accepted a : latest.values()) {
+                if (a.event().title().equals(Football.GOAL) && a.status() != Accepted.Status.RETRACTED) {
+                    scorers.put(a.event().player(), a.event().location());
+                }
+            }
+            assertEquals(Map.of("Ciro Immobile", new Location(94.7, 45.1), "Lorenzo Insigne", new Location(89.9, 36.9)),
+                    scorers, "the goals where they were scored");
+            long shots = latest.values().stream().filter(a -> a.event().title().startsWith("Shot")).count();
+            long located = latest.values().stream().filter(a -> a.event().title().startsWith("Shot"))
+                    .filter(a -> a.event().location() != null).count();
+            assertTrue(shots > 10 && located == shots, located + " of " + shots + " shots have a location");
             Instant after = Instant.now();
             for (Accepted a : latest.values()) {
                 Instant t = a.event().time();

@@ -25,7 +25,7 @@ import io.sideline.ui.internal.views.StatisticsView;
 
 /**
  * Smoke test of the real workbench: it starts as the Sideline product, opens the Live perspective with its
- * four views, and draws them. Saves {@code target/screenshots/workbench-live.png}.
+ * five views (the pitch among them), and draws them. Saves {@code target/screenshots/workbench-live.png}.
  */
 class LivePerspectiveTest {
 
@@ -42,7 +42,7 @@ class LivePerspectiveTest {
         assertEquals(SidelineUi.PERSPECTIVE_LIVE, page.getPerspective().getId());
         assertEquals("Live", page.getPerspective().getLabel());
         for (String id : new String[] { SidelineUi.VIEW_PALETTE, SidelineUi.VIEW_FEED, SidelineUi.VIEW_STATISTICS,
-                SidelineUi.VIEW_MATCH }) {
+                SidelineUi.VIEW_MATCH, SidelineUi.VIEW_PITCH }) {
             IViewPart view = page.findView(id);
             assertNotNull(view, "the Live perspective shows " + id);
         }
@@ -54,7 +54,7 @@ class LivePerspectiveTest {
         Table table = feed.table();
 
         String[] headers = Arrays.stream(table.getColumns()).map(TableColumn::getText).toArray(String[]::new);
-        assertEquals(List.of("Time", "Origin", "Action", "Player", "Votes", "Confidence"), List.of(headers));
+        assertEquals(List.of("Time", "Origin", "Action", "Player", "Votes", "Confidence", "Where"), List.of(headers));
         assertTrue((table.getStyle() & SWT.VIRTUAL) != 0, "a virtual table, so thousands of events stay smooth");
     }
 

@@ -46,6 +46,7 @@ import io.sideline.protocol.Accepted;
 import io.sideline.protocol.ErrorMessage;
 import io.sideline.protocol.Lineups;
 import io.sideline.protocol.Player;
+import io.sideline.protocol.Location;
 import io.sideline.protocol.Setup;
 import io.sideline.protocol.TimelineEvent;
 import io.sideline.sport.api.Sport;
@@ -107,6 +108,8 @@ public final class LiveSession {
     private volatile String matchOwner;
     /** whether this workbench's user owns the live match */
     private volatile boolean owner;
+    /** UI thread only: where the next report took place, as the Pitch view draws it */
+    private Location nextLocation;
 
     @Reference
     void setSports(SportRegistry registry) {
@@ -476,14 +479,20 @@ public final class LiveSession {
         }
     }
 
-    /** Reports an action by an origin, now. Call on the UI thread. */
+    /**
+     * Reports an action by an origin, now, where the {@linkplain #nextLocation() next location} says, if one is set
+     * (it is used up). Call on the UI thread.
+     */
     public PendingReport report(String action, String origin, String player) {
         RunningMatch r = running;
         if (r == null || model.mode() != Mode.LIVE) {
             return null;
         }
+        Location at = nextLocation == null || model.setup() == null ? nextLocation
+                : PitchSides.forOrigin(nextLocation, origin, model.setup().origins());
         PendingReport p = r.client().report(new TimelineEvent(action, origin, Instant.now(), player, null, null,
-                Map.of()));
+                Map.of(), at));
+        nextLocation = null;
         queueRefresh();
         return p;
     }
@@ -496,6 +505,20 @@ public final class LiveSession {
      */
     public String playerForShirt(String origin, int number) {
         return player(origin, number).map(Player::name).orElse("#" + number);
+    }
+
+    /**
+     * Sets where the next report took place, as the Pitch view draws the pitch (see {@link PitchSides}), or clears
+     * it with {@code null}. The next {@link #report} carries it and clears it. Call on the UI thread.
+     */
+    public void nextLocation(Location drawn) {
+        nextLocation = drawn;
+        uiNow(() -> { });
+    }
+
+    /** @return where the next report took place, as drawn on the Pitch view; {@code null} when not set */
+    public Location nextLocation() {
+        return nextLocation;
     }
 
     /** Asks to retract the event of this user's last accepted report. @return its id, if there was one */
@@ -555,7 +578,10 @@ public final class LiveSession {
             closing.setSystem(true);
             closing.schedule();
         }
-        uiNow(() -> model.idle(idleStatus()));
+        uiNow(() -> {
+            nextLocation = null;
+            model.idle(idleStatus());
+        });
     }
 
     /**

@@ -27,15 +27,15 @@ import io.sideline.stats.MatchStats;
 import io.sideline.ui.internal.session.LiveSession;
 
 /**
- * The accepted events of the match in match-time order: time, origin, action, player, votes and
- * confidence. Corrections show: a retracted event struck through, an amended one marked. This user's
+ * The accepted events of the match in match-time order: time, origin, action, player, votes,
+ * confidence and where on the pitch (x, y on the 0–100 pitch, the event's side attacking left to right). Corrections show: a retracted event struck through, an amended one marked. This user's
  * reports that wait for votes are greyed at the end. Filters by origin and action; follows the newest row
  * unless the user scrolled up. A virtual table: thousands of events stay smooth.
  */
 public final class LiveFeedView extends ViewPart {
 
     /** the feed's columns, in order */
-    static final String[] COLUMNS = { "Time", "Origin", "Action", "Player", "Votes", "Confidence" };
+    static final String[] COLUMNS = { "Time", "Origin", "Action", "Player", "Votes", "Confidence", "Where" };
     /** how many new rows a refresh measures at most, to size the columns */
     private static final int FIT_ROWS = 300;
     private static final String ALL = "All";
@@ -83,7 +83,7 @@ public final class LiveFeedView extends ViewPart {
         table.setHeaderVisible(true);
         table.setLinesVisible(true);
         for (int i = 0; i < COLUMNS.length; i++) {
-            TableColumn column = new TableColumn(table, i >= 4 ? SWT.RIGHT : SWT.LEFT);
+            TableColumn column = new TableColumn(table, i == 4 || i == 5 ? SWT.RIGHT : SWT.LEFT);
             column.setText(COLUMNS[i]);
         }
         table.addListener(SWT.SetData, this::fill);
@@ -189,12 +189,12 @@ public final class LiveFeedView extends ViewPart {
             }
             return new String[] { clock(stats, a.event().time()), a.event().origin(), action,
                     a.event().player() == null ? "" : a.event().player(), Integer.toString(a.votes()),
-                    String.format(Locale.ROOT, "%.0f %%", 100 * a.confidence()) };
+                    String.format(Locale.ROOT, "%.0f %%", 100 * a.confidence()), where(a.event()) };
         }
         PendingReport p = row.pending();
         return new String[] { clock(stats, p.event().time()), p.event().origin(),
                 p.event().title() + "  (your report: waiting for votes)",
-                p.event().player() == null ? "" : p.event().player(), "1", "" };
+                p.event().player() == null ? "" : p.event().player(), "1", "", where(p.event()) };
     }
 
     /**
@@ -234,6 +234,11 @@ public final class LiveFeedView extends ViewPart {
         int y = b.y + b.height / 2;
         e.gc.setForeground(table.getDisplay().getSystemColor(SWT.COLOR_DARK_RED));
         e.gc.drawLine(b.x + 2, y, b.x + Math.min(b.width - 2, e.gc.textExtent(item.getText(e.index)).x + 6), y);
+    }
+
+    /** @return where an event took place, as the Where column shows it: "88, 40", or empty */
+    static String where(io.sideline.protocol.TimelineEvent e) {
+        return e.location() == null ? "" : e.location().toString();
     }
 
     /** @return the match time of an instant, as the feed shows it: 53:07 */
