@@ -74,8 +74,8 @@ class UserWordsTest {
                 Ui.click(Ui.button(shell, "Cancel"));
             }
         });
-        assertEquals(List.of("Sideline › Live Feed", "Sideline › Match", "Sideline › Matches", "Sideline › Palette",
-                "Sideline › Statistics"), offered.stream().sorted().toList(), "Show View offers: " + offered);
+        assertEquals(List.of("Sideline › Line-ups", "Sideline › Live Feed", "Sideline › Match", "Sideline › Matches",
+                "Sideline › Palette", "Sideline › Pitch", "Sideline › Statistics"), offered.stream().sorted().toList(), "Show View offers: " + offered);
     }
 
     @Test
