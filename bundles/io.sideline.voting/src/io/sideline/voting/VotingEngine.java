@@ -309,9 +309,9 @@ public final class VotingEngine {
             AcceptedEvent e = conflict.latest;
             pending.remove(c);
             long apart = Math.abs(Duration.between(e.eventTime(), c.median()).toSeconds());
-            return List.of(reject(c, e.title() + " by " + e.origin() + " was already accepted " + apart
-                    + " s from this one, and only one side can have a " + e.title() + " within " + seconds(window)
-                    + ": if the side was wrong, correct that event"));
+            return List.of(reject(c, e.title() + " by " + e.origin() + " was already accepted "
+                    + (apart == 0 ? "for the same moment" : apart + " s from this one") + ", and only one side can have a "
+                    + e.title() + " within " + seconds(window) + ": if the side was wrong, correct that event"));
         }
         List<Candidate> rivals = new ArrayList<>();
         for (Candidate p : pending) {
