@@ -58,15 +58,7 @@ class CodingKeysTest {
 
     /** a local football match of Lions and Tigers, quorum 1, in the Live perspective */
     private static PaletteView start(String name) throws Exception {
-        Ui.bigWindow();
-        PlatformUI.getWorkbench().showPerspective(SidelineUi.PERSPECTIVE_LIVE, Ui.window());
-        LiveSession session = Ui.session();
-        session.startLocal(name, session.sport("football"), List.of("Lions", "Tigers"), QuorumPolicy.SOLO,
-                data.resolve(name.replace(' ', '-')));
-        PaletteView palette = view(SidelineUi.VIEW_PALETTE, PaletteView.class);
-        Ui.until("the palette shows the match", () -> palette.buttons().containsKey(
-                new PaletteView.Binding("Goal", "Lions", 'g', false)));
-        return palette;
+        return Ui.localMatch(name, List.of("Lions", "Tigers"), data.resolve(name.replace(' ', '-')));
     }
 
     /** @return the feed, with the keyboard focus in its table */

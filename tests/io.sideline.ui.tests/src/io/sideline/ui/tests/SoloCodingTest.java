@@ -38,15 +38,7 @@ class SoloCodingTest {
     }
 
     private static PaletteView start(String name) throws Exception {
-        Ui.bigWindow();
-        PlatformUI.getWorkbench().showPerspective(SidelineUi.PERSPECTIVE_LIVE, Ui.window());
-        LiveSession session = Ui.session();
-        session.startLocal(name, session.sport("football"), List.of("Lions", "Tigers"), QuorumPolicy.SOLO,
-                data.resolve(name.replace(' ', '-')));
-        PaletteView palette = (PaletteView) Ui.page().showView(SidelineUi.VIEW_PALETTE);
-        Ui.until("the palette shows the match", () -> palette.buttons().containsKey(
-                new PaletteView.Binding("Goal", "Lions", 'g', false)));
-        return palette;
+        return Ui.localMatch(name, List.of("Lions", "Tigers"), data.resolve(name.replace(' ', '-')));
     }
 
     private static List<String> accepted(LiveFeedView feed) {

@@ -159,11 +159,37 @@ final class Ui {
         }
     }
 
-    /** saves what the shell shows to target/screenshots/NAME and checks that it is not blank */
+    /**
+     * Starts a local football match of two teams, quorum 1, in the Live perspective of a big window, as File › Local
+     * Match… does, and waits until the palette shows it.
+     *
+     * @return the palette
+     */
+    static io.sideline.ui.internal.views.PaletteView localMatch(String name, java.util.List<String> teams, Path dir)
+            throws Exception {
+        bigWindow();
+        PlatformUI.getWorkbench().showPerspective(io.sideline.ui.SidelineUi.PERSPECTIVE_LIVE, window());
+        io.sideline.ui.internal.session.LiveSession session = session();
+        session.startLocal(name, session.sport("football"), teams, io.sideline.lookup.QuorumPolicy.SOLO, dir);
+        var palette = (io.sideline.ui.internal.views.PaletteView) page().showView(io.sideline.ui.SidelineUi.VIEW_PALETTE);
+        until("the palette shows the match", () -> palette.buttons().containsKey(
+                new io.sideline.ui.internal.views.PaletteView.Binding("Goal", teams.get(0), 'g', false)));
+        return palette;
+    }
+
+    /** saves what the shell shows to target/screenshots/NAME */
     static Path screenshot(Shell shell, String name) throws Exception {
-        Display display = shell.getDisplay();
         pump(300);
-        Rectangle bounds = shell.getBounds();
+        return screenshot(shell.getDisplay(), shell.getBounds(), name);
+    }
+
+    /** saves what a control shows to target/screenshots/NAME */
+    static Path screenshot(org.eclipse.swt.widgets.Control c, String name) throws Exception {
+        pump(300);
+        return screenshot(c.getDisplay(), c.getDisplay().map(c.getParent(), null, c.getBounds()), name);
+    }
+
+    private static Path screenshot(Display display, Rectangle bounds, String name) throws Exception {
         Image image = new Image(display, bounds.width, bounds.height);
         GC gc = new GC(display);
         try {
