@@ -102,6 +102,9 @@ class LayoutFitTest {
         session.startLocal("Borussia Mönchengladbach – Wolverhampton Wanderers", session.sport("football"),
                 List.of("Borussia Mönchengladbach", "Wolves"), io.sideline.lookup.QuorumPolicy.SOLO, data);
         Ui.until("the local match is live", () -> session.setup() != null && session.mode() == LiveSession.Mode.LIVE);
+        // the Matches view searches the local match's own lookup server, whatever an earlier test connected to
+        session.connect(session.local().lookupUri(), io.sideline.local.LocalMatch.USER,
+                java.nio.file.Files.readString(data.resolve("lookup").resolve("local-user.secret")), false);
         List<String> actions = session.setup().actions();
         int n = 0;
         for (String action : actions) {

@@ -109,4 +109,32 @@ class UserWordsTest {
         }
         assertTrue(Ui.session().mode() != LiveSession.Mode.REVIEW, "nothing opened for review");
     }
+
+    @Test
+    void aSearchTheLookupServerCannotAnswerIsSaidInTheMatchesViewNotInADialog() throws Exception {
+        io.sideline.lookup.server.LookupServer lookup = io.sideline.lookup.server.LookupServer.start(
+                io.sideline.lookup.server.LookupServerConfig.builder().port(0).dataDir(dir.resolve("gone-lookup"))
+                        .localNetwork(true).build());
+        LiveSession session = Ui.session();
+        session.connect(lookup.uri(), "ana", "a-long-enough-password", true);
+        lookup.close(); // the server goes away while the analyst is connected to it
+
+        io.sideline.ui.internal.views.EventsView matches = (io.sideline.ui.internal.views.EventsView) Ui.page()
+                .showView(io.sideline.ui.SidelineUi.VIEW_EVENTS);
+        matches.searchField().setText("Turkey");
+        matches.searchField().notifyListeners(SWT.DefaultSelection, new Event());
+
+        Ui.until("the view says why no match is shown", () -> matches.header().getText()
+                .startsWith("No matches shown: cannot reach the lookup server at " + lookup.uri()),
+                () -> matches.header().getText());
+        Ui.pump(500);
+        List<String> dialogs = new ArrayList<>();
+        for (org.eclipse.swt.widgets.Shell shell : Ui.window().getShell().getShells()) {
+            if (shell.isVisible()) {
+                dialogs.add(shell.getText());
+            }
+        }
+        assertEquals(List.of(), dialogs, "no dialog stops the analyst");
+        Ui.screenshot(Ui.window().getShell(), "matches-lookup-gone.png");
+    }
 }

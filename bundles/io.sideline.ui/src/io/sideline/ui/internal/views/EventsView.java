@@ -1,5 +1,6 @@
 package io.sideline.ui.internal.views;
 
+import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.part.ViewPart;
 
+import io.sideline.lookup.LookupException;
 import io.sideline.lookup.Match;
 import io.sideline.lookup.MatchQuery;
 import io.sideline.lookup.Page;
@@ -99,11 +101,23 @@ public final class EventsView extends ViewPart {
             return;
         }
         String text = search.getText().strip();
+        URI url = session.lookupUrl();
         actions.run("Searching for matches", m -> {
-            m.beginTask("Searching " + session.lookupUrl(), 1);
-            Page<Match> page = session.search(new MatchQuery(text.isEmpty() ? null : text, null, null, null, 0,
-                    MatchQuery.MAX_SIZE));
-            results.getDisplay().asyncExec(() -> show(page));
+            m.beginTask("Searching " + url, 1);
+            try {
+                Page<Match> page = session.search(new MatchQuery(text.isEmpty() ? null : text, null, null, null, 0,
+                        MatchQuery.MAX_SIZE));
+                results.getDisplay().asyncExec(() -> show(page));
+            } catch (LookupException e) {
+                // said in the view, where the analyst looks, not in a dialog that stops everything else
+                String why = MatchActions.readable(e);
+                results.getDisplay().asyncExec(() -> {
+                    if (!header.isDisposed()) {
+                        header.setText("No matches shown: " + why);
+                        header.getParent().layout();
+                    }
+                });
+            }
         }, null);
     }
 
@@ -134,6 +148,11 @@ public final class EventsView extends ViewPart {
     /** @return the search field */
     public Text searchField() {
         return search;
+    }
+
+    /** @return the line above the search field: where the matches come from, or why none are shown */
+    public Label header() {
+        return header;
     }
 
     /** @return the results table */

@@ -15,6 +15,7 @@ import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.custom.StackLayout;
 import org.eclipse.swt.events.KeyAdapter;
 import org.eclipse.swt.events.KeyEvent;
@@ -62,6 +63,7 @@ public final class LineupsView extends ViewPart {
     private StackLayout stackLayout;
     private Composite empty;
     private Composite content;
+    private ScrolledComposite scroller;
     private Label status;
     private Composite tables;
     private final Map<String, Table> byTeam = new LinkedHashMap<>();
@@ -86,7 +88,12 @@ public final class LineupsView extends ViewPart {
         empty = EmptyState.create(stack, "No line-ups", "Join or start a match: its teams' players show here. The "
                 + "match's owner types them in (number, Tab, name, Tab, position, Enter) or imports a StatsBomb "
                 + "line-ups file or a CSV file.");
-        content = new Composite(stack, SWT.NONE);
+        // the view scrolls rather than hide the entry row, and puts the teams one above the other when narrow
+        scroller = new ScrolledComposite(stack, SWT.V_SCROLL | SWT.H_SCROLL);
+        scroller.setExpandHorizontal(true);
+        scroller.setExpandVertical(true);
+        content = new Composite(scroller, SWT.NONE);
+        scroller.setContent(content);
         content.setLayout(new GridLayout(1, false));
         status = new Label(content, SWT.WRAP);
         status.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
@@ -95,6 +102,7 @@ public final class LineupsView extends ViewPart {
         createEntryRow(content);
         hint = new Label(content, SWT.WRAP);
         hint.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+        scroller.addListener(SWT.Resize, e -> fitToWidth());
         createActions();
         session.addListener(listener);
         refresh();
@@ -195,7 +203,7 @@ public final class LineupsView extends ViewPart {
 
     @Override
     public void setFocus() {
-        if (stackLayout.topControl == content && number.isEnabled()) {
+        if (stackLayout.topControl == scroller && number.isEnabled()) {
             number.setFocus();
         } else {
             stack.setFocus();
@@ -219,7 +227,7 @@ public final class LineupsView extends ViewPart {
             show(empty);
             return;
         }
-        show(content);
+        show(scroller);
         if (!setup.origins().equals(shownOrigins)) {
             rebuildTables(setup.origins());
         }
@@ -239,6 +247,29 @@ public final class LineupsView extends ViewPart {
                         + "Space moves them on or off the pitch."
                 : session.mode() == LiveSession.Mode.REVIEW ? "The line-ups as the match was saved."
                 : "Only the match's owner" + (owner == null ? "" : " (" + owner + ")") + " can change the line-ups.");
+        fitToWidth();
+    }
+
+    /**
+     * The teams side by side when both fit the view's width (a team's title and its columns), one above the other
+     * otherwise; the view scrolls to whatever does not fit.
+     */
+    private void fitToWidth() {
+        if (scroller.isDisposed() || tables.isDisposed()) {
+            return;
+        }
+        Control[] groups = tables.getChildren();
+        int widest = 0;
+        for (Control g : groups) {
+            widest = Math.max(widest, g.computeSize(SWT.DEFAULT, SWT.DEFAULT).x);
+        }
+        int width = scroller.getClientArea().width;
+        int columns = groups.length > 1 && width >= groups.length * widest + 20 ? Math.min(groups.length, 2) : 1;
+        GridLayout layout = (GridLayout) tables.getLayout();
+        if (layout.numColumns != columns) {
+            layout.numColumns = columns;
+        }
+        scroller.setMinSize(content.computeSize(SWT.DEFAULT, SWT.DEFAULT));
         content.layout(true, true);
     }
 
@@ -264,11 +295,14 @@ public final class LineupsView extends ViewPart {
             t.setData(DATA_TEAM, origin);
             t.setHeaderVisible(true);
             t.setLinesVisible(true);
-            t.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+            GridData td = new GridData(SWT.FILL, SWT.FILL, true, true);
+            td.heightHint = 8 * t.getItemHeight(); // the table scrolls its players; the view scrolls the rest
+            t.setLayoutData(td);
             for (String h : new String[] { "#", "On", "Name", "Position", "Started" }) {
                 TableColumn c = new TableColumn(t, h.equals("#") ? SWT.RIGHT : SWT.LEFT);
                 c.setText(h);
             }
+            ColumnFit.pack(t);
             t.addKeyListener(new KeyAdapter() {
                 @Override
                 public void keyPressed(KeyEvent e) {
@@ -306,9 +340,7 @@ public final class LineupsView extends ViewPart {
                         where == null ? "" : where, p.starting() ? "starting" : "substitute" });
                 item.setData(p);
             }
-            for (TableColumn c : t.getColumns()) {
-                c.pack();
-            }
+            ColumnFit.pack(t);
         } finally {
             t.setRedraw(true);
         }

@@ -73,7 +73,7 @@ public final class PitchView extends ViewPart {
         layout.marginWidth = 0;
         layout.marginHeight = 2;
         c.setLayout(layout);
-        line = new Label(c, SWT.NONE);
+        line = new Label(c, SWT.WRAP); // two lines rather than cut off in a narrow view
         line.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
         // NO_FOCUS: a click sets the location but leaves the focus, and the keys that report, where they were
         canvas = new Canvas(c, SWT.DOUBLE_BUFFERED | SWT.NO_FOCUS | SWT.NO_BACKGROUND);
