@@ -100,6 +100,15 @@ class PitchViewTest {
         key('x', false);
         assertEquals("", whereOf(feed, "Shot off target", "Lions", 1), "no location, no Where");
 
+        // a team has one colour: its dots on the pitch are its bars and lines in every chart
+        io.sideline.ui.internal.views.StatisticsView stats = view(SidelineUi.VIEW_STATISTICS,
+                io.sideline.ui.internal.views.StatisticsView.class);
+        org.eclipse.swt.graphics.RGB lions = io.sideline.ui.internal.views.TeamColours.of(List.of("Lions", "Tigers"), "Lions");
+        java.awt.Color chartLions = (java.awt.Color) stats.chart().getCategoryPlot().getRenderer().getSeriesPaint(0);
+        assertEquals(lions, new org.eclipse.swt.graphics.RGB(chartLions.getRed(), chartLions.getGreen(), chartLions.getBlue()),
+                "the home team's colour on the Pitch view and in the counts chart");
+        Ui.page().showView(SidelineUi.VIEW_PITCH);
+
         // for the screenshot: a location set for the next report, beside the shots
         click(pitch, new Location(91, 52));
         Ui.until("the marker is set", () -> pitch.line().getText().startsWith("Next report at "));

@@ -57,7 +57,6 @@ public final class PitchView extends ViewPart {
 
     private static final RGB GRASS = new RGB(0x2e, 0x7d, 0x32);
     private static final RGB GRASS_DARK = new RGB(0x29, 0x72, 0x2d);
-    private static final RGB[] TEAMS = { new RGB(0x19, 0x5f, 0xd2), new RGB(0xe5, 0x39, 0x35), new RGB(0x8e, 0x24, 0xaa) };
 
     private LiveSession session;
     private final LiveSession.Listener listener = s -> refresh();
@@ -326,8 +325,7 @@ public final class PitchView extends ViewPart {
     }
 
     static RGB colour(List<String> origins, String origin) {
-        int i = origins.indexOf(origin);
-        return TEAMS[i < 0 ? TEAMS.length - 1 : Math.min(i, TEAMS.length - 1)];
+        return TeamColours.of(origins, origin);
     }
 
     private static void box(GC gc, Rectangle p, double s, double depth, double width, boolean right) {

@@ -65,8 +65,6 @@ public final class StatisticsView extends ViewPart {
 
     /** the momentum chart's rolling window */
     public static final Duration MOMENTUM_WINDOW = Duration.ofMinutes(5);
-    private static final Color[] TEAM = { new Color(0x2E, 0x7D, 0x32), new Color(0x15, 0x65, 0xC0),
-            new Color(0xEF, 0x6C, 0x00), new Color(0x6A, 0x1B, 0x9A) };
     private static final int REDRAW_MS = 250;
 
     private LiveSession session;
@@ -394,7 +392,7 @@ public final class StatisticsView extends ViewPart {
 
     private static void colour(java.util.function.BiConsumer<Integer, java.awt.Paint> set, int n) {
         for (int i = 0; i < n; i++) {
-            set.accept(i, TEAM[i % TEAM.length]);
+            set.accept(i, TeamColours.awt(i)); // the same colour as the team's dots on the Pitch view
         }
     }
 
